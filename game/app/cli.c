@@ -1,0 +1,109 @@
+/* cli.c — `bulwark` and its git-style subcommands: dispatch, --help,
+ * --version, and a "did you mean" for mistyped commands. main() holds no
+ * logic; each subcommand lives in its own file. */
+#include "bulwark/app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BULWARK_VERSION
+#define BULWARK_VERSION "0.0.0"
+#endif
+
+typedef struct command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv, FILE *out, FILE *err);
+} command;
+
+static const command commands[] = {
+    { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
+    { "bench", "measure the engine: bench sim --nodes N --days D [--runs R]", app_cmd_bench },
+};
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: bulwark [--help] [--version] <command> [<args>]\n"
+            "\n"
+            "Bulwark — defend a living infrastructure and learn the practices of the\n"
+            "Cybersecurity Tech Accord by their consequences.\n"
+            "\n"
+            "commands:\n");
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out,
+            "\n"
+            "'bulwark <command> --help' tells more about one command.\n"
+            "exit codes: 0 success, 1 the scenario or test failed, 2 usage error,\n"
+            "3 internal error.\n");
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 32 || lb > 32)
+        return 99;
+    int row[33];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *app_closest(const char *word, const char *const *names)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    for (size_t i = 0; word && names[i]; i++) {
+        int d = edit_distance(word, names[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = names[i];
+        }
+    }
+    return best;
+}
+
+int app_main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return argc < 2 ? APP_USAGE : APP_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("bulwark %s\n", BULWARK_VERSION);
+        return APP_OK;
+    }
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 2, argv + 2, stdout, stderr);
+    const char *names[COMMAND_COUNT + 1];
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        names[i] = commands[i].name;
+    names[COMMAND_COUNT] = NULL;
+    const char *near = app_closest(argv[1], names);
+    if (argv[1][0] == '-')
+        fprintf(stderr, "bulwark: unknown option '%s'\n", argv[1]);
+    else
+        fprintf(stderr, "bulwark: '%s' is not a bulwark command.\n", argv[1]);
+    if (near)
+        fprintf(stderr, "Did you mean '%s'?\n", near);
+    fprintf(stderr, "Run 'bulwark --help' for the list of commands.\n");
+    return APP_USAGE;
+}
