@@ -17,6 +17,8 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    { "check", "validate scenarios without playing them: check [--json] FILE...", app_cmd_check },
+    { "run", "play a scenario headless to the end: run SCENARIO [--player BOT | --actions RECORD] [--json OUT]", app_cmd_run },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
     { "bench", "measure the engine: bench sim --nodes N --days D [--runs R]", app_cmd_bench },
 };
@@ -40,43 +42,9 @@ static void usage(FILE *out)
             "3 internal error.\n");
 }
 
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 32 || lb > 32)
-        return 99;
-    int row[33];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *app_closest(const char *word, const char *const *names)
 {
-    const char *best = NULL;
-    int best_d = 3;
-    for (size_t i = 0; word && names[i]; i++) {
-        int d = edit_distance(word, names[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = names[i];
-        }
-    }
-    return best;
+    return bw_closest(word, names);
 }
 
 int app_main(int argc, char **argv)

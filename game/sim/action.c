@@ -402,9 +402,10 @@ int sim_action_start(sim_world *w, const sim_action_req *r, bw_err *err)
         c.duration = c.duration / 8 > 0 ? c.duration / 8 : 1;
     running x = { w->next_action_id, *r, w->tick, w->tick + c.duration };
     if (c.duration > 0) {
+        bool was_oom = w->oom; /* a hook's call must not hide the step's failure */
         running *slot = vec_push(w, &w->running, sizeof *slot);
         if (!slot) {
-            w->oom = false;
+            w->oom = was_oom;
             return bw_err_set(err, BW_ENOMEM, "out of memory starting %s", sim_action_name(r->kind));
         }
         *slot = x;

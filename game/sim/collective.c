@@ -29,9 +29,10 @@ int sim_report_add(sim_world *w, const sim_report_def *d, bw_err *err)
         return bw_err_set(err, BW_EINVAL, "report needs an id, at >= 0 and a positive deadline");
     if (sim_report_find(w, d->id) >= 0)
         return bw_err_set(err, BW_EINVAL, "duplicate report id '%s'", d->id);
+    bool was_oom = w->oom; /* reported here; the step keeps its own */
     report *r = vec_push(w, &w->reports, sizeof *r);
     if (!r) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory adding report '%s'", d->id);
     }
     snprintf(r->id, sizeof r->id, "%s", d->id);
@@ -158,9 +159,13 @@ int sim_choice_open(sim_world *w, const char *text, const char *const *options, 
     for (int i = 0; i < count; i++)
         if (!options[i])
             return bw_err_set(err, BW_EINVAL, "option %d has no text", i + 1);
+    /* Called from a hook, the step may already have failed an allocation:
+     * judge only our own, and leave the step's flag as we found it. */
+    bool was_oom = w->oom;
+    w->oom = false;
     choice *c = vec_push(w, &w->choices, sizeof *c);
     if (!c) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory opening a choice");
     }
     int idx = w->choices.len - 1;
@@ -169,10 +174,11 @@ int sim_choice_open(sim_world *w, const char *text, const char *const *options, 
         VEC_AT(w->choices, choice, idx)->options[i] = text_add(w, options[i]);
     c = VEC_AT(w->choices, choice, idx);
     if (w->oom) {
-        w->oom = false;
+        w->oom = was_oom;
         w->choices.len--;
         return bw_err_set(err, BW_ENOMEM, "out of memory opening a choice");
     }
+    w->oom = was_oom;
     c->option_count = count;
     c->offensive_option = offensive_option;
     c->opened_at = w->tick;

@@ -43,3 +43,44 @@ const char *bw_err_name(int code)
     default: return "unknown error";
     }
 }
+
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 32 || lb > 32)
+        return 99;
+    int row[33];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *bw_closest(const char *word, const char *const *names)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    /* Short words: only one edit, or everything matches everything. */
+    int limit = word && strlen(word) <= 3 ? 1 : 2;
+    for (size_t i = 0; word && *word && names[i]; i++) {
+        int d = edit_distance(word, names[i]);
+        if (d <= limit && d < best_d) {
+            best_d = d;
+            best = names[i];
+        }
+    }
+    return best;
+}

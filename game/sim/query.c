@@ -128,9 +128,10 @@ int sim_vuln_add(sim_world *w, const sim_vuln_def *d, bw_err *err)
     sim_vuln_def copy = *d;
     if (copy.appears_at < w->tick)
         copy.appears_at = w->tick;
+    bool was_oom = w->oom; /* reported here; the step keeps its own */
     int v = vuln_create(w, &copy, n);
     if (v < 0) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory adding vulnerability '%s'", d->id);
     }
     return v;
@@ -243,12 +244,13 @@ int sim_intrusion_plant(sim_world *w, int ai, int n, sim_technique via, bw_err *
         return bw_err_set(err, BW_ENOTFOUND, "no node %d", n);
     if ((int)via < 0 || via >= SIM_TECHNIQUE_COUNT)
         return bw_err_set(err, BW_EINVAL, "unknown technique %d", (int)via);
+    bool was_oom = w->oom; /* reported here; the step keeps its own */
     int rc = intrusion_start(w, ai, n, via);
     if (rc == BW_EBUSY)
         return bw_err_set(err, BW_EBUSY, "%s already holds %s", w->actors[ai].label,
                           w->nodes[n].label);
     if (rc < 0) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory planting an intrusion");
     }
     return rc;
@@ -351,9 +353,10 @@ int sim_message(sim_world *w, const char *text, int node_i, bw_err *err)
     if (node_i < -1 || node_i >= w->node_count)
         return bw_err_set(err, BW_ENOTFOUND, "no node %d", node_i);
     int before = w->log.len;
+    bool was_oom = w->oom; /* reported here; the step keeps its own */
     log_add(w, SIM_LOG_MESSAGE, true, node_i, -1, -1, "%s", text);
     if (w->log.len == before) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory adding a message");
     }
     return BW_OK;

@@ -58,8 +58,9 @@ int sim_event_schedule(sim_world *w, int at, uint32_t cookie, bw_err *err)
     if (at < w->tick || at > w->days * SIM_TICKS_PER_DAY)
         return bw_err_set(err, BW_EINVAL, "event at tick %d is outside the game (now %d, end %d)",
                           at, w->tick, w->days * SIM_TICKS_PER_DAY);
+    bool was_oom = w->oom; /* reported here; the step keeps its own */
     if (!vec_push(w, &w->events, sizeof(event))) {
-        w->oom = false;
+        w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory scheduling an event");
     }
     event *arr = w->events.data;

@@ -241,8 +241,9 @@ static void check_vulns(problems *p, const sim_def *d, const id_ref *nodes, cons
         if (v->cwe <= 0 || v->cwe > 100000)
             problem(p, "vulnerability '%s': CWE id %d is not a CWE id", id, v->cwe);
         if (v->severity_tenths < 0 || v->severity_tenths > 100)
-            problem(p, "vulnerability '%s': severity %d.%d is outside 0..10", id,
-                    v->severity_tenths / 10, abs(v->severity_tenths % 10));
+            problem(p, "vulnerability '%s': severity %s%d.%d is outside 0..10", id,
+                    v->severity_tenths < 0 ? "-" : "", abs(v->severity_tenths / 10),
+                    abs(v->severity_tenths % 10));
         if (v->exploitability_permille < 0 || v->exploitability_permille > 1000)
             problem(p, "vulnerability '%s': exploitability %d is outside 0..1000", id,
                     v->exploitability_permille);
@@ -302,6 +303,13 @@ static void check_rest(problems *p, const sim_def *d, const id_ref *nodes, const
                     r->vuln ? r->vuln : "(none)");
         if (r->at < 0 || r->deadline_ticks <= 0)
             problem(p, "report '%s': needs at >= 0 and a positive deadline", r->id ? r->id : "?");
+        /* Building would refuse the second one; say so here, not "out of
+         * memory" later. Reports are few: pairwise is fine. */
+        for (size_t j = 0; j < i && r->id; j++)
+            if (d->reports[j].id && strcmp(d->reports[j].id, r->id) == 0) {
+                problem(p, "duplicate report id '%s' (report %zu and %zu)", r->id, j + 1, i + 1);
+                break;
+            }
     }
     for (size_t i = 0; i < d->objective_count; i++) {
         const sim_objective_def *o = &d->objectives[i];

@@ -18,6 +18,12 @@ int app_main(int argc, char **argv);
 /* Subcommands. */
 int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err);
 int app_cmd_demo(int argc, char **argv, FILE *out, FILE *err);
+int app_cmd_check(int argc, char **argv, FILE *out, FILE *err);
+int app_cmd_run(int argc, char **argv, FILE *out, FILE *err);
+
+/* name as a path if it exists (or looks like one), else the shipped
+ * scripts/<dir>/<name>.lua. Returns name or buf. */
+const char *app_resolve(const char *name, const char *dir, char *buf, size_t n);
 
 /* Closest known name to `word` among names (NULL-terminated) within an
  * edit distance of 2, or NULL. For "did you mean". */

@@ -41,4 +41,8 @@ void bw_err_clear(bw_err *err);
 /* A short name for a code ("not enough budget"), never NULL. */
 const char *bw_err_name(int code);
 
+/* The closest of names (NULL-terminated) to word within an edit distance
+ * of 2, or NULL: the "did you mean" of every diagnostic. */
+const char *bw_closest(const char *word, const char *const *names);
+
 #endif

@@ -1,0 +1,208 @@
+/* cmd_run.c — `bulwark run SCENARIO`: headless play to the end, by a bot
+ * (--player), by a recorded action log (--actions), or by nobody. Prints
+ * the debrief; --json writes the result record, which is also a replay.
+ * Exit 0 when the game was played to its end (won or lost), 1 when the
+ * scenario, the bot or the replay failed, 2 on a usage error. */
+#include "bulwark/app.h"
+#include "args.h"
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct run_opts {
+    const char *scenario, *player, *actions, *json;
+    bool seed_given, quiet;
+    long seed;
+} run_opts;
+
+static void run_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: bulwark run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]\n"
+            "  Plays SCENARIO (a .lua file, or the id of a shipped scenario) headless to\n"
+            "  its end and prints the debrief.\n"
+            "  --player BOT      a bot script (a .lua file, or idle, sensible, hackback, random)\n"
+            "  --actions RECORD  replay the actions of a result record written by --json\n"
+            "  --json OUT        write the result record (outcome, pillars, actions, timeline)\n");
+}
+
+/* A file path as given, or a shipped file by name: scripts/<dir>/<name>.lua. */
+const char *app_resolve(const char *name, const char *dir, char *buf, size_t n)
+{
+    struct stat st;
+    if (stat(name, &st) == 0 || strchr(name, '/') || strstr(name, ".lua"))
+        return name;
+    snprintf(buf, n, "%s/scripts/%s/%s.lua", script_data_dir(), dir, name);
+    return stat(buf, &st) == 0 ? buf : name;
+}
+
+static int parse(int argc, char **argv, run_opts *o, FILE *out, FILE *err)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *v = NULL;
+        if (args_opt(argc, argv, &i, "--seed", &v)) {
+            if (!args_int("--seed", v, 0, 2147483647L, &o->seed, err))
+                return APP_USAGE;
+            o->seed_given = true;
+        } else if (args_opt(argc, argv, &i, "--player", &v) || args_opt(argc, argv, &i, "--bot", &v)) {
+            if (!(o->player = v))
+                return fprintf(err, "bulwark run: --player needs a bot\n"), APP_USAGE;
+        } else if (args_opt(argc, argv, &i, "--actions", &v)) {
+            if (!(o->actions = v))
+                return fprintf(err, "bulwark run: --actions needs a record file\n"), APP_USAGE;
+        } else if (args_opt(argc, argv, &i, "--json", &v)) {
+            if (!(o->json = v))
+                return fprintf(err, "bulwark run: --json needs an output file\n"), APP_USAGE;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            o->quiet = true;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            run_usage(out);
+            return -1;
+        } else if (argv[i][0] == '-') {
+            fprintf(err, "bulwark run: unknown option '%s'\n", argv[i]);
+            return APP_USAGE;
+        } else if (o->scenario) {
+            fprintf(err, "bulwark run: one scenario at a time ('%s' and '%s')\n", o->scenario, argv[i]);
+            return APP_USAGE;
+        } else {
+            o->scenario = argv[i];
+        }
+    }
+    if (!o->scenario) {
+        run_usage(err);
+        return APP_USAGE;
+    }
+    if (o->player && o->actions) {
+        fprintf(err, "bulwark run: --player and --actions exclude each other\n");
+        return APP_USAGE;
+    }
+    return APP_OK;
+}
+
+/* Start every logged action due now; a refusal means the replay diverged. */
+static int replay_due(script_scenario *s, const app_action_log *log, int *next, bw_err *e)
+{
+    const sim_world *w = script_scenario_cworld(s);
+    while (*next < log->count && log->items[*next].tick == sim_world_tick(w)) {
+        const app_logged *a = &log->items[*next];
+        sim_action_req req;
+        if (app_logged_to_req(w, a, &req) < 0)
+            return bw_err_set(e, BW_EINVAL, "replay: action %d (%s) names an unknown target '%s'",
+                              *next + 1, sim_action_name(a->kind), a->target);
+        bw_err ae;
+        if (script_scenario_act(s, &req, &ae) < 0)
+            return bw_err_set(e, ae.code == BW_ESCRIPT || ae.code == BW_ELIMIT ? ae.code : BW_EINVAL,
+                              "replay diverged at tick %d: action %d (%s %s) was refused: %s", a->tick,
+                              *next + 1, sim_action_name(a->kind), a->target, ae.msg);
+        (*next)++;
+    }
+    if (*next < log->count && log->items[*next].tick < sim_world_tick(w))
+        return bw_err_set(e, BW_EINVAL, "replay: action %d is at tick %d, which has passed",
+                          *next + 1, log->items[*next].tick);
+    return BW_OK;
+}
+
+static int play(script_scenario *s, script_bot *bot, const app_action_log *log, bw_err *e)
+{
+    int next = 0, taken = 0, refused = 0;
+    while (!sim_world_over(script_scenario_cworld(s))) {
+        int rc = bot ? script_bot_play(bot, s, &taken, &refused, e)
+               : log ? replay_due(s, log, &next, e) : BW_OK;
+        if (rc == BW_OK)
+            rc = script_scenario_step(s, e);
+        if (rc < 0)
+            return rc;
+    }
+    if (log && next < log->count)
+        return bw_err_set(e, BW_EINVAL, "replay: %d action%s left after the game ended", log->count - next,
+                          log->count - next == 1 ? "" : "s");
+    return BW_OK;
+}
+
+static int finish(script_scenario *s, const run_opts *o, const app_action_log *log, FILE *out, FILE *err)
+{
+    const char *debrief = "";
+    bw_err e;
+    if (script_scenario_debrief(s, &debrief, &e) < 0) {
+        fprintf(err, "%s\n", e.msg);
+        return APP_FAILED;
+    }
+    if (!o->quiet) {
+        app_print_debrief(script_scenario_cworld(s), out);
+        if (debrief[0])
+            fprintf(out, "\n%s\n", debrief);
+    }
+    uint64_t h = sim_world_hash(script_scenario_cworld(s));
+    if (log && log->world_hash && log->world_hash != h) {
+        fprintf(err, "bulwark run: replay diverged: the record's final world hash is %016llx, this run's %016llx\n",
+                (unsigned long long)log->world_hash, (unsigned long long)h);
+        return APP_FAILED;
+    }
+    if (o->json) {
+        char *text = app_record_json(s, debrief);
+        if (!text || app_write_file_atomic(o->json, text, &e) < 0) {
+            fprintf(err, "bulwark run: %s\n", text ? e.msg : "out of memory");
+            free(text);
+            return APP_INTERNAL;
+        }
+        free(text);
+    }
+    return APP_OK;
+}
+
+int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
+{
+    run_opts o = { 0 };
+    int rc = parse(argc, argv, &o, out, err);
+    if (rc != APP_OK)
+        return rc < 0 ? APP_OK : rc;
+    app_action_log log = { 0 };
+    bw_err e;
+    if (o.actions && app_action_log_read(o.actions, &log, &e) < 0) {
+        fprintf(err, "bulwark run: %s\n", e.msg);
+        return APP_FAILED;
+    }
+    if (o.actions && o.seed_given && (uint64_t)o.seed != log.seed) {
+        fprintf(err, "bulwark run: %s was played with seed %llu, not %ld\n", o.actions,
+                (unsigned long long)log.seed, o.seed);
+        app_action_log_free(&log);
+        return APP_USAGE;
+    }
+    char path[1024], botpath[1024];
+    script_options so = { 0 };
+    so.seed_given = o.seed_given || o.actions;
+    so.seed = o.actions ? log.seed : (uint64_t)o.seed;
+    script_diags d;
+    script_diags_init(&d);
+    script_scenario *s = script_scenario_load(app_resolve(o.scenario, "scenarios", path, sizeof path), &so, &d, &e);
+    script_diags_print(&d, err);
+    script_diags_free(&d);
+    script_bot *bot = NULL;
+    rc = s ? APP_OK : APP_FAILED;
+    if (s && o.actions && log.scenario_hash != script_scenario_hash(s)) {
+        fprintf(err, "bulwark run: %s was recorded with a different version of '%s' (scenario hash %016llx; this file is %016llx): refusing to replay\n",
+                o.actions, log.scenario_id, (unsigned long long)log.scenario_hash,
+                (unsigned long long)script_scenario_hash(s));
+        rc = APP_FAILED;
+    }
+    if (rc == APP_OK && o.player &&
+        !(bot = script_bot_load(app_resolve(o.player, "bots", botpath, sizeof botpath), script_scenario_seed(s), &e))) {
+        fprintf(err, "bulwark run: bot: %s\n", e.msg);
+        rc = APP_FAILED;
+    }
+    if (rc == APP_OK && !o.quiet)
+        fprintf(out, "%s — %s (seed %llu%s%s)\n", script_scenario_title(s), script_scenario_id(s),
+                (unsigned long long)script_scenario_seed(s), o.player ? ", player " : "", o.player ? o.player : "");
+    if (rc == APP_OK && play(s, bot, o.actions ? &log : NULL, &e) < 0) {
+        fprintf(err, "%s\n", e.msg);
+        rc = APP_FAILED;
+    }
+    if (rc == APP_OK)
+        rc = finish(s, &o, o.actions ? &log : NULL, out, err);
+    script_bot_destroy(bot);
+    script_scenario_destroy(s);
+    app_action_log_free(&log);
+    return rc;
+}

@@ -1,0 +1,271 @@
+/* record.c — the result record of a finished game as JSON, and the action
+ * log read back from one (the replay format).
+ *
+ * A record names the scenario by id and content hash, the seed and the
+ * engine version, the outcome and pillars, the objectives, every action
+ * with its tick (targets by id, so a record reads well and survives a
+ * reordering of nothing), the timeline the player saw, and the final
+ * world hash. Written atomically: a temporary file, fsync, rename. */
+#include "record.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef BULWARK_VERSION
+#define BULWARK_VERSION "0.0.0"
+#endif
+
+#define MAX_LOG_BYTES (64u << 20)
+
+static void target_id(const sim_world *w, const sim_action_req *r, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    switch (sim_action_target_type(r->kind)) {
+    case SIM_TARGET_NODE: { sim_node_info x; if (sim_node_get(w, r->target, &x) == BW_OK) snprintf(buf, n, "%s", x.id); break; }
+    case SIM_TARGET_ACTOR: { sim_actor_info x; if (sim_actor_get(w, r->target, &x) == BW_OK) snprintf(buf, n, "%s", x.id); break; }
+    case SIM_TARGET_REPORT: { sim_report_info x; if (sim_report_get(w, r->target, &x) == BW_OK) snprintf(buf, n, "%s", x.id); break; }
+    case SIM_TARGET_AREA: snprintf(buf, n, "%s", sim_area_name((sim_area)r->target)); break;
+    case SIM_TARGET_CHOICE: snprintf(buf, n, "%d", r->target + 1); break;
+    default: break;
+    }
+}
+
+static void hex64(uint64_t v, char *buf)
+{
+    snprintf(buf, 17, "%016llx", (unsigned long long)v);
+}
+
+static cJSON *actions_json(const script_scenario *s)
+{
+    const sim_world *w = script_scenario_cworld(s);
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; arr && i < script_scenario_action_count(s); i++) {
+        const script_logged_action *a = script_scenario_action_at(s, i);
+        cJSON *o = cJSON_CreateObject();
+        char tgt[SIM_ID_MAX];
+        target_id(w, &a->req, tgt, sizeof tgt);
+        cJSON_AddNumberToObject(o, "tick", a->tick);
+        cJSON_AddStringToObject(o, "action", sim_action_name(a->req.kind));
+        if (tgt[0])
+            cJSON_AddStringToObject(o, "target", tgt);
+        if (a->req.kind == SIM_ACT_CHOOSE)
+            cJSON_AddNumberToObject(o, "option", a->req.arg + 1);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+static cJSON *timeline_json(const sim_world *w)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; arr && i < sim_log_count(w); i++) {
+        sim_log_entry e;
+        if (sim_log_get(w, i, &e) != BW_OK || !e.visible)
+            continue;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "tick", e.tick);
+        cJSON_AddStringToObject(o, "kind", sim_log_kind_name(e.kind));
+        cJSON_AddStringToObject(o, "text", e.text);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+char *app_record_json(script_scenario *s, const char *debrief)
+{
+    const sim_world *w = script_scenario_cworld(s);
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return NULL;
+    char hex[17];
+    cJSON_AddNumberToObject(root, "format", APP_RECORD_FORMAT);
+    cJSON *sc = cJSON_AddObjectToObject(root, "scenario");
+    cJSON_AddStringToObject(sc, "id", script_scenario_id(s));
+    cJSON_AddStringToObject(sc, "title", script_scenario_title(s));
+    hex64(script_scenario_hash(s), hex);
+    cJSON_AddStringToObject(sc, "hash", hex);
+    cJSON_AddNumberToObject(root, "seed", (double)script_scenario_seed(s));
+    cJSON_AddStringToObject(root, "engine", BULWARK_VERSION);
+    sim_outcome o = sim_world_outcome(w);
+    cJSON_AddStringToObject(root, "outcome", o == SIM_OUTCOME_WON ? "won" : o == SIM_OUTCOME_LOST ? "lost" : "running");
+    cJSON_AddNumberToObject(root, "stars", sim_world_stars(w));
+    cJSON_AddNumberToObject(root, "ticks", sim_world_tick(w));
+    sim_score score;
+    sim_world_score(w, &score);
+    cJSON *pillars = cJSON_AddObjectToObject(root, "pillars");
+    for (int p = 0; p < SIM_PILLAR_COUNT; p++)
+        cJSON_AddNumberToObject(pillars, sim_pillar_name((sim_pillar)p), score.pillar[p]);
+    cJSON *objs = cJSON_AddArrayToObject(root, "objectives");
+    for (int i = 0; i < sim_objective_count(w); i++) {
+        sim_objective_info oi;
+        sim_objective_get(w, i, &oi);
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "id", oi.id);
+        cJSON_AddStringToObject(x, "text", oi.text);
+        cJSON_AddBoolToObject(x, "met", oi.met);
+        cJSON_AddBoolToObject(x, "optional", oi.optional);
+        cJSON_AddItemToArray(objs, x);
+    }
+    cJSON_AddItemToObject(root, "actions", actions_json(s));
+    cJSON_AddItemToObject(root, "timeline", timeline_json(w));
+    if (debrief)
+        cJSON_AddStringToObject(root, "debrief", debrief);
+    hex64(sim_world_hash(w), hex);
+    cJSON_AddStringToObject(root, "world_hash", hex);
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+int app_write_file_atomic(const char *path, const char *text, bw_err *err)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return bw_err_set(err, BW_ENOMEM, "out of memory");
+    snprintf(tmp, n + 16, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        int e = errno;
+        free(tmp);
+        return bw_err_set(err, BW_EIO, "%s: cannot write: %s", path, strerror(e));
+    }
+    size_t len = strlen(text);
+    bool ok = fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF && fflush(f) == 0 &&
+              fsync(fileno(f)) == 0;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        free(tmp);
+        return bw_err_set(err, BW_EIO, "%s: cannot write: %s", path, strerror(e));
+    }
+    free(tmp);
+    return BW_OK;
+}
+
+/* ---- reading an action log --------------------------------------------------- */
+
+void app_action_log_free(app_action_log *log)
+{
+    free(log->items);
+    memset(log, 0, sizeof *log);
+}
+
+static char *slurp(const char *path, bw_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bw_err_set(err, BW_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(MAX_LOG_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, MAX_LOG_BYTES + 1, f) : 0;
+    fclose(f);
+    if (!buf) {
+        bw_err_set(err, BW_ENOMEM, "out of memory");
+        return NULL;
+    }
+    if (n > MAX_LOG_BYTES) {
+        free(buf);
+        bw_err_set(err, BW_ELIMIT, "%s: larger than %u MiB", path, MAX_LOG_BYTES >> 20);
+        return NULL;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+static int read_item(const cJSON *a, int i, app_logged *out, const char *path, bw_err *err)
+{
+    const cJSON *tick = cJSON_GetObjectItemCaseSensitive(a, "tick");
+    const cJSON *act = cJSON_GetObjectItemCaseSensitive(a, "action");
+    const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(a, "target");
+    const cJSON *opt = cJSON_GetObjectItemCaseSensitive(a, "option");
+    if (!cJSON_IsObject(a) || !cJSON_IsNumber(tick) || !cJSON_IsString(act))
+        return bw_err_set(err, BW_EINVAL, "%s: action %d needs a numeric 'tick' and an 'action' name", path, i + 1);
+    double t = tick->valuedouble;
+    if (t < 0 || t > SIM_MAX_DAYS * SIM_TICKS_PER_DAY || t != (double)(int)t)
+        return bw_err_set(err, BW_EINVAL, "%s: action %d: tick %g is not a tick of a game", path, i + 1, t);
+    int k = sim_action_parse(act->valuestring);
+    if (k < 0)
+        return bw_err_set(err, BW_EINVAL, "%s: action %d: unknown action '%.40s'", path, i + 1, act->valuestring);
+    if (tgt && !cJSON_IsString(tgt))
+        return bw_err_set(err, BW_EINVAL, "%s: action %d: 'target' must be a string", path, i + 1);
+    if (opt && (!cJSON_IsNumber(opt) || opt->valuedouble < 1 || opt->valuedouble > SIM_MAX_CHOICE_OPTIONS))
+        return bw_err_set(err, BW_EINVAL, "%s: action %d: 'option' must be 1..%d", path, i + 1, SIM_MAX_CHOICE_OPTIONS);
+    if (tgt && strlen(tgt->valuestring) >= sizeof out->target)
+        return bw_err_set(err, BW_EINVAL, "%s: action %d: target too long", path, i + 1);
+    out->tick = (int)t;
+    out->kind = (sim_action_kind)k;
+    snprintf(out->target, sizeof out->target, "%s", tgt ? tgt->valuestring : "");
+    out->option = opt ? (int)opt->valuedouble : 1;
+    return BW_OK;
+}
+
+int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
+{
+    memset(log, 0, sizeof *log);
+    char *text = slurp(path, err);
+    if (!text)
+        return err->code;
+    cJSON *root = cJSON_Parse(text);
+    free(text);
+    if (!root)
+        return bw_err_set(err, BW_EINVAL, "%s: not valid JSON (a result record from 'bulwark run --json')", path);
+    int rc = BW_OK;
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    const cJSON *hash = sc ? cJSON_GetObjectItemCaseSensitive(sc, "hash") : NULL;
+    const cJSON *id = sc ? cJSON_GetObjectItemCaseSensitive(sc, "id") : NULL;
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "actions");
+    if (!cJSON_IsNumber(fmt) || fmt->valuedouble != APP_RECORD_FORMAT)
+        rc = bw_err_set(err, BW_EINVAL, "%s: unsupported record format (this engine reads format %d)", path, APP_RECORD_FORMAT);
+    else if (!cJSON_IsString(hash) || strlen(hash->valuestring) != 16 || !cJSON_IsString(id) ||
+             !cJSON_IsNumber(seed) || !cJSON_IsArray(acts))
+        rc = bw_err_set(err, BW_EINVAL, "%s: a record needs scenario.id, scenario.hash, seed and actions", path);
+    if (rc == BW_OK) {
+        log->scenario_hash = strtoull(hash->valuestring, NULL, 16);
+        snprintf(log->scenario_id, sizeof log->scenario_id, "%s", id->valuestring);
+        log->seed = seed->valuedouble < 0 ? 0 : (uint64_t)seed->valuedouble;
+        const cJSON *wh = cJSON_GetObjectItemCaseSensitive(root, "world_hash");
+        log->world_hash = cJSON_IsString(wh) ? strtoull(wh->valuestring, NULL, 16) : 0;
+        int n = cJSON_GetArraySize(acts);
+        log->items = calloc((size_t)(n ? n : 1), sizeof *log->items);
+        if (!log->items)
+            rc = bw_err_set(err, BW_ENOMEM, "out of memory");
+        int prev = 0;
+        for (int i = 0; rc == BW_OK && i < n; i++) {
+            rc = read_item(cJSON_GetArrayItem(acts, i), i, &log->items[i], path, err);
+            if (rc == BW_OK && log->items[i].tick < prev)
+                rc = bw_err_set(err, BW_EINVAL, "%s: action %d goes back in time (tick %d after %d)", path, i + 1,
+                                log->items[i].tick, prev);
+            if (rc == BW_OK)
+                prev = log->items[i].tick;
+            log->count = i + 1;
+        }
+    }
+    cJSON_Delete(root);
+    if (rc != BW_OK)
+        app_action_log_free(log);
+    return rc;
+}
+
+int app_logged_to_req(const sim_world *w, const app_logged *a, sim_action_req *req)
+{
+    req->kind = a->kind;
+    req->arg = a->kind == SIM_ACT_CHOOSE ? a->option - 1 : 0;
+    req->target = -1;
+    switch (sim_action_target_type(a->kind)) {
+    case SIM_TARGET_NODE: req->target = sim_node_find(w, a->target); break;
+    case SIM_TARGET_ACTOR: req->target = sim_actor_find(w, a->target); break;
+    case SIM_TARGET_REPORT: req->target = sim_report_find(w, a->target); break;
+    case SIM_TARGET_AREA: req->target = sim_area_parse(a->target); break;
+    case SIM_TARGET_CHOICE: req->target = atoi(a->target) - 1; break;
+    default: return BW_OK;
+    }
+    return req->target >= 0 ? BW_OK : BW_ENOTFOUND;
+}

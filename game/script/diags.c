@@ -1,0 +1,62 @@
+/* diags.c — diagnostics as "file:line: error: message", collected so a
+ * scenario's every problem is reported at once. */
+#include "bulwark/script.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void script_diags_init(script_diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void script_diags_free(script_diags *d)
+{
+    if (!d)
+        return;
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}
+
+void script_diags_add(script_diags *d, const char *file, int line, bool warning, const char *fmt,
+                      ...)
+{
+    if (!d)
+        return;
+    if (warning)
+        d->warnings++;
+    else
+        d->errors++;
+    if (d->count == d->cap) {
+        int ncap = d->cap ? d->cap * 2 : 16;
+        if (ncap > 10000)
+            return; /* a file with ten thousand problems has told enough */
+        script_diag *p = realloc(d->items, (size_t)ncap * sizeof *p);
+        if (!p)
+            return;
+        d->items = p;
+        d->cap = ncap;
+    }
+    script_diag *x = &d->items[d->count++];
+    snprintf(x->file, sizeof x->file, "%s", file ? file : "?");
+    x->line = line;
+    x->warning = warning;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
+    va_end(ap);
+}
+
+void script_diags_print(const script_diags *d, FILE *out)
+{
+    for (int i = 0; d && i < d->count; i++) {
+        const script_diag *x = &d->items[i];
+        if (x->line > 0)
+            fprintf(out, "%s:%d: %s: %s\n", x->file, x->line, x->warning ? "warning" : "error",
+                    x->msg);
+        else
+            fprintf(out, "%s: %s: %s\n", x->file, x->warning ? "warning" : "error", x->msg);
+    }
+}

@@ -1,0 +1,136 @@
+/* sandbox_internal.h — what the sandbox_*.c files share; not public.
+ *
+ * sandbox.c        the state, the counted allocator, the hook, trips, load, call
+ * sandbox_env.c    the whitelist: which globals and library functions exist
+ * sandbox_lib.c    replaced base, coroutine, math, table and utf8 functions
+ * sandbox_match.c  bounded pattern matching (find, match, gmatch, gsub) and rep
+ *
+ * Every C function reachable from scripts finds its sandbox through the
+ * allocator's userdata (sandbox_of), so none needs an upvalue. */
+#ifndef BULWARK_SANDBOX_INTERNAL_H
+#define BULWARK_SANDBOX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "bulwark/error.h"
+#include "bulwark/sandbox.h"
+
+/* The count hook fires every HOOK_PERIOD instructions while no limit has
+ * tripped, and on every instruction after. */
+#define HOOK_PERIOD 1000
+
+/* Bytes copied or allocated that cost one instruction of budget. */
+#define BYTES_PER_WORK 32
+
+enum sandbox_trip {
+    TRIP_NONE,
+    TRIP_INSTRUCTIONS,
+    TRIP_MEMORY,
+    TRIP_TIME,
+};
+
+/* What the message handler of one script_sandbox_call leaves behind. It
+ * lives on that call's C stack, so nested calls cannot overwrite it. */
+struct sandbox_call_ctx {
+    char msg[BW_ERR_MSG_MAX];
+    bool described;  /* the handler ran */
+    bool tripped;    /* ... and msg is the trip message */
+    bool size_limit; /* the error is a string size limit error */
+};
+
+struct script_sandbox {
+    lua_State *L;
+    lua_State *running; /* thread running Lua now, tracked by call and resume */
+    script_limits limits;
+
+    size_t used_bytes;
+    long fail_countdown;   /* fault injection: fail when it reaches 1 */
+    bool failing;          /* fault injection fired: every growth fails */
+    bool cap_refused;      /* the last growth was refused by the cap */
+    unsigned cap_refusals; /* during the current outermost call */
+
+    int depth; /* nested script_sandbox_call */
+    uint64_t instructions;  /* work charged during the current outermost call */
+    uint64_t charged_bytes; /* allocated during it, converted at BYTES_PER_WORK */
+    struct timespec started;
+
+    enum sandbox_trip trip;
+    bool trip_located;
+    char trip_msg[224];
+    char last_where[LUA_IDSIZE + 16]; /* "file:line:" sampled when memory runs high */
+    char call_where[LUA_IDSIZE + 16]; /* "file:" of the outermost function called */
+
+    struct sandbox_call_ctx *ctx;
+    uint32_t (*rng)(void *ud);
+    void *rng_ud;
+};
+
+/* sandbox.c */
+script_sandbox *sandbox_of(lua_State *L);
+void sandbox_hook(lua_State *L, lua_Debug *ar);
+/* Record the first trip; where ("file:line:" or "") says where it happened. */
+void sandbox_trip(script_sandbox *sb, enum sandbox_trip kind, const char *where);
+/* Give a trip recorded without a place (by the allocator) this place. */
+void sandbox_locate_trip(script_sandbox *sb, const char *where);
+/* Is the value at idx the last size-limit error raised? */
+bool sandbox_is_size_error(lua_State *L, int idx);
+/* Work left in this call's budget (never 0 while a call runs untripped). */
+uint64_t sandbox_work_left(const script_sandbox *sb);
+/* Charge work done in C; trips and raises when the budget is spent. */
+void sandbox_charge(lua_State *L, uint64_t work);
+/* After a protected call made on a script's behalf (pcall, resume, load)
+ * returned status: trip when it was the memory cap, and rethrow when any
+ * limit has tripped, so the script cannot swallow it. */
+void sandbox_after_catch(lua_State *L, int status);
+/* Raise the trip error (never returns). */
+int sandbox_raise_trip(lua_State *L);
+/* Raise a catchable "result exceeds the string limit" error. */
+int sandbox_size_error(lua_State *L, const char *fname, size_t bytes);
+/* "64 MiB", "300 KiB", "1000 bytes" */
+void sandbox_format_bytes(size_t n, char *out, size_t len);
+/* Where a memory trip happened, as well as the stack-blind allocator can tell. */
+const char *sandbox_memory_where(const script_sandbox *sb);
+/* "file:line:" of the innermost Lua frame of L, or "" */
+void sandbox_where(lua_State *L, char *out, size_t n);
+
+/* sandbox_env.c: build the environment (run protected, during create). */
+int sandbox_open_env(lua_State *L);
+
+/* sandbox_lib.c: replacements, each documented where it is defined. */
+int sandbox_pcall(lua_State *L);
+int sandbox_xpcall(lua_State *L);
+int sandbox_load(lua_State *L);
+int sandbox_setmetatable(lua_State *L);
+int sandbox_rawset(lua_State *L);
+int sandbox_collectgarbage(lua_State *L);
+int sandbox_co_create(lua_State *L);
+int sandbox_co_wrap(lua_State *L);
+int sandbox_co_resume(lua_State *L);
+int sandbox_co_close(lua_State *L);
+int sandbox_math_random(lua_State *L);
+int sandbox_math_randomseed(lua_State *L);
+int sandbox_table_concat(lua_State *L);
+int sandbox_table_insert(lua_State *L);
+int sandbox_table_remove(lua_State *L);
+int sandbox_table_move(lua_State *L);
+int sandbox_table_sort(lua_State *L);
+int sandbox_table_unpack(lua_State *L);
+/* Wrappers around a library's own function (upvalue 1), which they call
+ * after charging for the work it will do. */
+int sandbox_charged_by_length(lua_State *L);
+/* Is t (at index idx) one of the read-only library proxies? */
+bool sandbox_is_readonly(lua_State *L, int idx);
+
+/* sandbox_match.c */
+int sandbox_str_find(lua_State *L);
+int sandbox_str_match(lua_State *L);
+int sandbox_str_gmatch(lua_State *L);
+int sandbox_str_gsub(lua_State *L);
+int sandbox_str_rep(lua_State *L);
+
+#endif

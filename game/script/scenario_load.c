@@ -1,0 +1,357 @@
+/* scenario_load.c — script_scenario_load: read a scenario file, run it in
+ * a fresh sandbox, validate what it returns, build the world, connect the
+ * callbacks and run on_start.
+ *
+ * Must never: let a Lua error unwind through C that owns memory (the
+ * table is read inside a protected call; what it allocates belongs to a
+ * build struct freed here), or hand Lua a pointer it could forge. */
+#include "scenario_build.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SOURCE (4u << 20)
+
+/* ---- constructors: record the line where each table was written ---------- */
+
+/* scenario{...}, node{...}, link{...}, actor{...}, ...: return the table
+ * unchanged, remembering the caller's line for diagnostics. */
+static int constructor(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &SCRIPT_KEY_LINES);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, line);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    lua_settop(L, 1);
+    return 1;
+}
+
+/* day(n): the tick at which day n starts (day 1 is tick 0). */
+static int fn_day(lua_State *L)
+{
+    lua_Integer d = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, d >= 1 && d <= SIM_MAX_DAYS, 1, "day must be 1..365");
+    lua_pushinteger(L, (d - 1) * SIM_TICKS_PER_DAY);
+    return 1;
+}
+
+static int fn_days(lua_State *L)
+{
+    lua_Integer d = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, d >= 0 && d <= SIM_MAX_DAYS, 1, "days must be 0..365");
+    lua_pushinteger(L, d * SIM_TICKS_PER_DAY);
+    return 1;
+}
+
+static int fn_hours(lua_State *L)
+{
+    lua_Integer h = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, h >= 0 && h <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 1, "hours out of range");
+    lua_pushinteger(L, h);
+    return 1;
+}
+
+static const char *const constructors[] = {
+    "scenario", "node", "link", "vuln", "actor", "report", "event", "objective", NULL,
+};
+
+static void open_helpers(lua_State *L, script_sandbox *sb)
+{
+    lua_newtable(L); /* weak-keyed: table -> line */
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &SCRIPT_KEY_LINES);
+    script_sandbox_push_env(sb);
+    for (int i = 0; constructors[i]; i++) {
+        lua_pushcfunction(L, constructor);
+        lua_setfield(L, -2, constructors[i]);
+    }
+    lua_pushcfunction(L, fn_day);
+    lua_setfield(L, -2, "day");
+    lua_pushcfunction(L, fn_days);
+    lua_setfield(L, -2, "days");
+    lua_pushcfunction(L, fn_hours);
+    lua_setfield(L, -2, "hours");
+    lua_pop(L, 1);
+}
+
+/* Everything that allocates at start-up, protected: the helpers, the
+ * world metatable and the one `w` object later calls only fetch. */
+static int protected_helpers(lua_State *L)
+{
+    script_scenario *s = lua_touserdata(L, 1);
+    open_helpers(L, s->sb);
+    script_world_open(L);
+    script_world_push(L, s);
+    lua_pop(L, 1);
+    return 0;
+}
+
+static int protected_build(lua_State *L)
+{
+    build *b = lua_touserdata(L, 1);
+    build_read(b, L, 2);
+    return 0;
+}
+
+/* ---- files ------------------------------------------------------------------- */
+
+static char *read_source(const char *path, size_t *len, bw_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bw_err_set(err, BW_EIO, "%s: cannot open: no such file or not readable", path);
+        return NULL;
+    }
+    char *buf = malloc(MAX_SOURCE + 1);
+    size_t n = buf ? fread(buf, 1, MAX_SOURCE + 1, f) : 0;
+    bool bad = ferror(f);
+    fclose(f);
+    if (!buf) {
+        bw_err_set(err, BW_ENOMEM, "%s: out of memory reading it", path);
+        return NULL;
+    }
+    if (bad) {
+        free(buf);
+        bw_err_set(err, BW_EIO, "%s: read error", path);
+        return NULL;
+    }
+    if (n > MAX_SOURCE) {
+        free(buf);
+        bw_err_set(err, BW_ELIMIT, "%s: larger than the %u MiB a scenario may be", path,
+                   MAX_SOURCE >> 20);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static char *dup_str(const char *s)
+{
+    if (!s)
+        s = "";
+    char *d = malloc(strlen(s) + 1);
+    if (d)
+        strcpy(d, s);
+    return d;
+}
+
+/* ---- building the scenario --------------------------------------------------- */
+
+static uint32_t next_random(void *ud)
+{
+    script_scenario *s = ud;
+    return sim_rng_next(sim_world_rng(s->world));
+}
+
+static int connect_world(script_scenario *s, build *b, const script_options *opt, bw_err *err)
+{
+    s->seed = opt && opt->seed_given ? opt->seed : b->seed;
+    s->world = sim_world_create(&b->def, s->seed, NULL, NULL, err);
+    if (!s->world)
+        return err ? err->code : BW_EINVAL;
+    s->id = dup_str(b->id);
+    s->title = dup_str(b->title);
+    s->briefing = dup_str(b->briefing);
+    s->author = dup_str(b->author);
+    if (!s->id || !s->title || !s->briefing || !s->author)
+        return bw_err_set(err, BW_ENOMEM, "out of memory");
+    for (int k = 0; k < 4; k++)
+        for (int i = 0; i < b->teach_count[k]; i++) {
+            s->teaches[k][i] = dup_str(b->teaches[k][i]);
+            if (!s->teaches[k][i])
+                return bw_err_set(err, BW_ENOMEM, "out of memory");
+            s->teach_count[k]++;
+        }
+    s->on_start = b->on_start;
+    s->on_tick = b->on_tick;
+    s->on_action = b->on_action;
+    s->debrief_ref = b->debrief;
+    s->objective_count = (int)b->def.objective_count;
+    s->objective_checks = calloc((size_t)(s->objective_count ? s->objective_count : 1), sizeof(int));
+    if (!s->objective_checks)
+        return bw_err_set(err, BW_ENOMEM, "out of memory");
+    for (int i = 0; i < s->objective_count; i++)
+        s->objective_checks[i] = b->checks[i];
+    lua_State *L = script_sandbox_lua(s->sb);
+    for (int i = 0; i < b->nevents; i++) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, b->events[i].ref);
+        int cookie = script_callback_add(s, L);
+        if (cookie < 0 || sim_event_schedule(s->world, b->events[i].at, (uint32_t)cookie, err) < 0)
+            return err && err->code ? err->code : bw_err_set(err, BW_ENOMEM, "out of memory");
+    }
+    script_sandbox_set_random(s->sb, next_random, s);
+    return BW_OK;
+}
+
+/* Load the chunk and run it: the scenario table is left on the stack. */
+static int run_chunk(script_scenario *s, const char *src, size_t len, script_diags *diags,
+                     bw_err *err)
+{
+    lua_State *L = script_sandbox_lua(s->sb);
+    char chunkname[300];
+    snprintf(chunkname, sizeof chunkname, "@%s", s->path);
+    int rc = script_sandbox_load(s->sb, chunkname, src, len, err);
+    if (rc == BW_OK)
+        rc = script_sandbox_call(s->sb, 0, 1, err);
+    if (rc != BW_OK) {
+        /* err->msg is already "file:line: message"; keep its first line. */
+        int line = 0;
+        const char *colon = strchr(err->msg, ':');
+        if (colon && strncmp(err->msg, s->path, (size_t)(colon - err->msg)) == 0)
+            line = atoi(colon + 1);
+        const char *text = err->msg;
+        if (line > 0) {
+            text = strchr(colon + 1, ':');
+            text = text ? text + 1 : err->msg;
+            while (*text == ' ')
+                text++;
+        }
+        char first[400];
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(text, "\n"), text);
+        script_diags_add(diags, s->path, line, false, "%s", first);
+        return rc;
+    }
+    if (!lua_istable(L, -1)) {
+        script_diags_add(diags, s->path, 0, false,
+                         "the scenario must return a table (scenario { ... }), not %s",
+                         lua_typename(L, lua_type(L, -1)));
+        lua_pop(L, 1);
+        return bw_err_set(err, BW_EINVAL, "%s: the scenario must return a table", s->path);
+    }
+    return BW_OK;
+}
+
+static int validate_and_build(script_scenario *s, const char *src, const script_options *opt,
+                              script_diags *diags, bw_err *err)
+{
+    lua_State *L = script_sandbox_lua(s->sb);
+    int t = lua_gettop(L);
+    build b;
+    memset(&b, 0, sizeof b);
+    b.r.diags = diags;
+    b.r.file = s->path;
+    b.r.src = src;
+    bw_err cerr;
+    script_catalog *cat = script_catalog_load(opt ? opt->curriculum : NULL, &cerr);
+    if (!cat)
+        script_diags_add(diags, s->path, 0, true, "curriculum catalogue not checked: %s", cerr.msg);
+    b.catalog = cat;
+    b.scenario_line = reader_line(&b.r, L, t, NULL, 1);
+    int before = diags->errors;
+    lua_pushcfunction(L, protected_build);
+    lua_pushlightuserdata(L, &b);
+    lua_pushvalue(L, t);
+    int rc = script_sandbox_call(s->sb, 2, 0, err);
+    if (rc == BW_OK)
+        build_crosscheck(&b);
+    if (rc != BW_OK)
+        script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
+    else if (diags->errors > before)
+        rc = bw_err_set(err, BW_EINVAL, "%s: %d error%s", s->path, diags->errors - before,
+                        diags->errors - before == 1 ? "" : "s");
+    else if ((rc = connect_world(s, &b, opt, err)) != BW_OK)
+        script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
+    lua_pushvalue(L, t);
+    s->scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, t - 1);
+    build_free(&b);
+    script_catalog_destroy(cat);
+    return rc;
+}
+
+script_scenario *script_scenario_load(const char *path, const script_options *opt,
+                                      script_diags *diags, bw_err *err)
+{
+    bw_err_clear(err);
+    script_diags local;
+    if (!diags) {
+        script_diags_init(&local);
+        diags = &local;
+    }
+    size_t len = 0;
+    char *src = path ? read_source(path, &len, err) : NULL;
+    if (!src) {
+        if (!path)
+            bw_err_set(err, BW_EINVAL, "no scenario path");
+        script_diags_add(diags, path ? path : "?", 0, false, "%s", err ? err->msg : "cannot read");
+        if (diags == &local)
+            script_diags_free(&local);
+        return NULL;
+    }
+    script_scenario *s = calloc(1, sizeof *s);
+    int rc = s ? BW_OK : bw_err_set(err, BW_ENOMEM, "out of memory");
+    if (rc == BW_OK) {
+        s->path = dup_str(path);
+        s->hash = fnv1a(src, len);
+        s->on_start = s->on_tick = s->on_action = s->debrief_ref = LUA_NOREF;
+        s->sb = script_sandbox_create(opt && opt->limits.memory_bytes ? &opt->limits : NULL, err);
+        rc = s->sb && s->path ? BW_OK : (err && err->code ? err->code : BW_ENOMEM);
+    }
+    if (rc == BW_OK) {
+        lua_State *L = script_sandbox_lua(s->sb);
+        lua_pushcfunction(L, protected_helpers);
+        lua_pushlightuserdata(L, s);
+        rc = script_sandbox_call(s->sb, 1, 0, err);
+    }
+    if (rc == BW_OK)
+        rc = run_chunk(s, src, len, diags, err);
+    if (rc == BW_OK)
+        rc = validate_and_build(s, src, opt, diags, err);
+    free(src);
+    if (rc == BW_OK && s->on_start != LUA_NOREF) {
+        script_invoke(s, s->on_start, 0);
+        if (s->hook_failed) {
+            rc = bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+            script_diags_add(diags, s->path, 0, false, "on_start: %s", s->hook_err.msg);
+        }
+    }
+    if (diags == &local)
+        script_diags_free(&local);
+    if (rc != BW_OK) {
+        script_scenario_destroy(s);
+        return NULL;
+    }
+    return s;
+}
+
+void script_scenario_destroy(script_scenario *s)
+{
+    if (!s)
+        return;
+    script_sandbox_destroy(s->sb);
+    sim_world_destroy(s->world);
+    free(s->path);
+    free(s->id);
+    free(s->title);
+    free(s->briefing);
+    free(s->author);
+    free(s->callbacks);
+    free(s->objective_checks);
+    free(s->log);
+    free(s->debrief_text);
+    for (int k = 0; k < 4; k++)
+        for (int i = 0; i < s->teach_count[k]; i++)
+            free(s->teaches[k][i]);
+    free(s);
+}

@@ -1,0 +1,322 @@
+/* scenario_run.c — a loaded scenario at play: the simulation's hooks call
+ * the scenario's Lua callbacks; actions go through the simulation and
+ * into the action log; the first script error ends the game with its
+ * file:line.
+ *
+ * Lua runs only through script_sandbox_call, so every callback has its
+ * instruction budget and a tripped limit ends the scenario for good. */
+#include "script_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char SCRIPT_KEY_WORLD = 'W';
+
+int script_callback_add(script_scenario *s, lua_State *L)
+{
+    if (s->callback_count == s->callback_cap) {
+        int ncap = s->callback_cap ? s->callback_cap * 2 : 16;
+        int *p = realloc(s->callbacks, (size_t)ncap * sizeof *p);
+        if (!p) {
+            lua_pop(L, 1);
+            return -1;
+        }
+        s->callbacks = p;
+        s->callback_cap = ncap;
+    }
+    s->callbacks[s->callback_count] = luaL_ref(L, LUA_REGISTRYINDEX);
+    return s->callback_count++;
+}
+
+static void fail(script_scenario *s, const bw_err *e)
+{
+    if (!s->hook_failed) {
+        s->hook_failed = true;
+        s->hook_err = *e;
+    }
+}
+
+/* The callback and its arguments, pushed inside a protected call: a push
+ * may raise a memory error, which must never happen outside one. */
+typedef struct invoke_args {
+    script_scenario *s;
+    int ref, option, nresults;  /* option > 0: pushed after w */
+    const char *action, *target; /* action != NULL: pushed after w */
+} invoke_args;
+
+static int trampoline(lua_State *L)
+{
+    invoke_args *a = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->ref);
+    script_world_push(L, a->s);
+    int n = 1;
+    if (a->option > 0) {
+        lua_pushinteger(L, a->option);
+        n++;
+    }
+    if (a->action) {
+        lua_pushstring(L, a->action);
+        if (a->target)
+            lua_pushstring(L, a->target);
+        else
+            lua_pushnil(L);
+        n += 2;
+    }
+    lua_call(L, n, a->nresults);
+    return a->nresults;
+}
+
+/* Run one callback; false (and the error kept) when it failed. Leaves
+ * a->nresults results on the stack on success. */
+static bool invoke(invoke_args *a)
+{
+    script_scenario *s = a->s;
+    lua_State *L = script_sandbox_lua(s->sb);
+    if (s->hook_failed || a->ref == LUA_NOREF || a->ref == LUA_REFNIL)
+        return false;
+    bw_err e;
+    if (!lua_checkstack(L, 8)) {
+        bw_err_set(&e, BW_ENOMEM, "%s: out of Lua stack", s->path);
+        fail(s, &e);
+        return false;
+    }
+    lua_pushcfunction(L, trampoline);
+    lua_pushlightuserdata(L, a);
+    if (script_sandbox_call(s->sb, 1, a->nresults, &e) != BW_OK) {
+        fail(s, &e);
+        return false;
+    }
+    return true;
+}
+
+void script_invoke(script_scenario *s, int ref, int nargs)
+{
+    (void)nargs;
+    invoke_args a = { s, ref, 0, 0, NULL, NULL };
+    invoke(&a);
+}
+
+static void hook_event(void *ud, sim_world *w, uint32_t cookie)
+{
+    (void)w;
+    script_scenario *s = ud;
+    if ((int)cookie < s->callback_count)
+        script_invoke(s, s->callbacks[cookie], 0);
+}
+
+static void hook_choice(void *ud, sim_world *w, uint32_t cookie, int option)
+{
+    (void)w;
+    script_scenario *s = ud;
+    if ((int)cookie >= s->callback_count)
+        return;
+    invoke_args a = { s, s->callbacks[cookie], option + 1 /* Lua counts from 1 */, 0, NULL, NULL };
+    invoke(&a);
+}
+
+static void target_name(const sim_world *w, sim_action_kind k, int target, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    switch (sim_action_target_type(k)) {
+    case SIM_TARGET_NODE: {
+        sim_node_info ni;
+        if (sim_node_get(w, target, &ni) == BW_OK)
+            snprintf(buf, n, "%s", ni.id);
+        break;
+    }
+    case SIM_TARGET_ACTOR: {
+        sim_actor_info ai;
+        if (sim_actor_get(w, target, &ai) == BW_OK)
+            snprintf(buf, n, "%s", ai.id);
+        break;
+    }
+    case SIM_TARGET_REPORT: {
+        sim_report_info ri;
+        if (sim_report_get(w, target, &ri) == BW_OK)
+            snprintf(buf, n, "%s", ri.id);
+        break;
+    }
+    case SIM_TARGET_AREA: snprintf(buf, n, "%s", sim_area_name((sim_area)target)); break;
+    case SIM_TARGET_CHOICE: snprintf(buf, n, "%d", target + 1); break;
+    default: break;
+    }
+}
+
+static void hook_action(void *ud, sim_world *w, sim_action_kind kind, int target, int arg)
+{
+    (void)arg;
+    script_scenario *s = ud;
+    if (s->on_action == LUA_NOREF || kind == SIM_ACT_CHOOSE)
+        return;
+    char name[SIM_ID_MAX];
+    target_name(w, kind, target, name, sizeof name);
+    invoke_args a = { s, s->on_action, 0, 0, sim_action_name(kind), name[0] ? name : NULL };
+    invoke(&a);
+}
+
+/* Script objectives are checked at the end of every day (and so at the
+ * end of the game, which ends on a day boundary). */
+static void check_objectives(script_scenario *s)
+{
+    lua_State *L = script_sandbox_lua(s->sb);
+    for (int i = 0; i < s->objective_count && !s->hook_failed; i++) {
+        if (s->objective_checks[i] == LUA_NOREF)
+            continue;
+        invoke_args a = { s, s->objective_checks[i], 0, 1, NULL, NULL };
+        if (!invoke(&a))
+            return;
+        sim_objective_set(s->world, i, lua_toboolean(L, -1), NULL);
+        lua_pop(L, 1);
+    }
+}
+
+static void hook_tick(void *ud, sim_world *w)
+{
+    script_scenario *s = ud;
+    script_invoke(s, s->on_tick, 0);
+    if (sim_world_tick(w) % SIM_TICKS_PER_DAY == 0)
+        check_objectives(s);
+}
+
+static void install_hooks(script_scenario *s)
+{
+    sim_hooks h = { s, hook_event, hook_choice, hook_action, hook_tick };
+    sim_world_set_hooks(s->world, &h);
+}
+
+int script_scenario_step(script_scenario *s, bw_err *err)
+{
+    if (!s)
+        return bw_err_set(err, BW_EINVAL, "no scenario");
+    if (s->hook_failed)
+        return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    install_hooks(s);
+    int rc = sim_world_step(s->world, err);
+    if (s->hook_failed)
+        return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    return rc;
+}
+
+int script_scenario_act(script_scenario *s, const sim_action_req *req, bw_err *err)
+{
+    if (!s)
+        return bw_err_set(err, BW_EINVAL, "no scenario");
+    if (s->hook_failed)
+        return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    if (sim_action_check(s->world, req, err) < 0)
+        return err ? err->code : BW_EREFUSED;
+    if (s->log_count == s->log_cap) {
+        int ncap = s->log_cap ? s->log_cap * 2 : 64;
+        script_logged_action *p = realloc(s->log, (size_t)ncap * sizeof *p);
+        if (!p)
+            return bw_err_set(err, BW_ENOMEM, "out of memory recording the action");
+        s->log = p;
+        s->log_cap = ncap;
+    }
+    install_hooks(s);
+    int tick = sim_world_tick(s->world);
+    int rc = sim_action_start(s->world, req, err);
+    if (rc >= 0) {
+        s->log[s->log_count].tick = tick;
+        s->log[s->log_count].req = *req;
+        s->log_count++;
+    }
+    if (s->hook_failed)
+        return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    return rc;
+}
+
+static void push_result(lua_State *L, const script_scenario *s)
+{
+    sim_score sc;
+    sim_world_score(s->world, &sc);
+    sim_outcome o = sim_world_outcome(s->world);
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, o == SIM_OUTCOME_WON ? "won" : o == SIM_OUTCOME_LOST ? "lost" : "running");
+    lua_setfield(L, -2, "outcome");
+    lua_pushinteger(L, sim_world_stars(s->world));
+    lua_setfield(L, -2, "stars");
+    lua_createtable(L, 0, SIM_PILLAR_COUNT);
+    for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+        lua_pushinteger(L, sc.pillar[p]);
+        lua_setfield(L, -2, sim_pillar_name((sim_pillar)p));
+    }
+    lua_setfield(L, -2, "pillars");
+}
+
+static int protected_result(lua_State *L)
+{
+    push_result(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+int script_scenario_debrief(script_scenario *s, const char **text, bw_err *err)
+{
+    *text = "";
+    if (!s || s->debrief_ref == LUA_NOREF)
+        return BW_OK;
+    if (s->hook_failed)
+        return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    lua_State *L = script_sandbox_lua(s->sb);
+    int top = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->debrief_ref);
+    script_world_push(L, s);
+    lua_pushcfunction(L, protected_result);
+    lua_pushlightuserdata(L, s);
+    int rc = script_sandbox_call(s->sb, 1, 1, err);
+    if (rc == BW_OK)
+        rc = script_sandbox_call(s->sb, 2, 1, err);
+    if (rc != BW_OK) {
+        lua_settop(L, top);
+        return rc;
+    }
+    size_t len = 0;
+    const char *str = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    if (!str && !lua_isnil(L, -1)) {
+        lua_settop(L, top);
+        return bw_err_set(err, BW_ESCRIPT, "%s: debrief must return a string, not a %s", s->path,
+                          luaL_typename(L, -1));
+    }
+    free(s->debrief_text);
+    s->debrief_text = malloc(len + 1);
+    if (!s->debrief_text) {
+        lua_settop(L, top);
+        return bw_err_set(err, BW_ENOMEM, "out of memory");
+    }
+    memcpy(s->debrief_text, str ? str : "", len);
+    s->debrief_text[len] = '\0';
+    lua_settop(L, top);
+    *text = s->debrief_text;
+    return BW_OK;
+}
+
+/* ---- getters ------------------------------------------------------------------ */
+
+sim_world *script_scenario_world(script_scenario *s) { return s ? s->world : NULL; }
+const sim_world *script_scenario_cworld(const script_scenario *s) { return s ? s->world : NULL; }
+const char *script_scenario_path(const script_scenario *s) { return s->path; }
+const char *script_scenario_id(const script_scenario *s) { return s->id; }
+const char *script_scenario_title(const script_scenario *s) { return s->title; }
+const char *script_scenario_briefing(const script_scenario *s) { return s->briefing; }
+const char *script_scenario_author(const script_scenario *s) { return s->author; }
+uint64_t script_scenario_hash(const script_scenario *s) { return s->hash; }
+uint64_t script_scenario_seed(const script_scenario *s) { return s->seed; }
+script_sandbox *script_scenario_sandbox(script_scenario *s) { return s ? s->sb : NULL; }
+int script_scenario_action_count(const script_scenario *s) { return s ? s->log_count : 0; }
+
+const script_logged_action *script_scenario_action_at(const script_scenario *s, int i)
+{
+    return s && i >= 0 && i < s->log_count ? &s->log[i] : NULL;
+}
+
+int script_scenario_teaches(const script_scenario *s, const char *kind, const char **ids, int max)
+{
+    static const char *const kinds[4] = { "accord", "ssdf", "attack", "cwe" };
+    for (int k = 0; k < 4; k++)
+        if (kind && strcmp(kind, kinds[k]) == 0) {
+            for (int i = 0; i < s->teach_count[k] && i < max; i++)
+                ids[i] = s->teaches[k][i];
+            return s->teach_count[k];
+        }
+    return 0;
+}

@@ -1,0 +1,55 @@
+/* script_internal.h — shared between the files of the scenario runtime
+ * (game/script/scenario_*.c, world_api.c). Not a public header. */
+#ifndef BULWARK_SCRIPT_INTERNAL_H
+#define BULWARK_SCRIPT_INTERNAL_H
+
+#include "bulwark/script.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#define SCRIPT_MAX_TEACH 64
+
+/* Registry keys (light userdata addresses are unique). */
+extern const char SCRIPT_KEY_LINES;    /* weak table: constructor table -> line */
+extern const char SCRIPT_KEY_WORLD;    /* the scenario's `w` userdata */
+
+typedef struct script_event_ref {
+    int fn_ref;                /* registry ref of the run function */
+} script_event_ref;
+
+struct script_scenario {
+    script_sandbox *sb;
+    sim_world *world;
+    char *path, *id, *title, *briefing, *author;
+    uint64_t hash, seed;
+    int scenario_ref;          /* registry ref of the scenario table */
+    int on_start, on_tick, on_action, debrief_ref; /* registry refs or LUA_NOREF */
+    int *callbacks;            /* registry refs of event/choice functions, by cookie */
+    int callback_count, callback_cap;
+    int *objective_checks;     /* registry ref per objective (SCRIPT kind), else LUA_NOREF */
+    int objective_count;
+    script_logged_action *log;
+    int log_count, log_cap;
+    char *teaches[4][SCRIPT_MAX_TEACH];
+    int teach_count[4];
+    bw_err hook_err;           /* the first error raised inside a hook this step */
+    bool hook_failed;
+    char *debrief_text;
+};
+
+/* world_api.c: push the `w` object for s (created once, cached). */
+void script_world_push(lua_State *L, script_scenario *s);
+void script_world_open(lua_State *L);  /* registers the metatable */
+
+/* scenario_run.c: register a Lua function at the top of the stack as a
+ * callback; returns its cookie or -1 (pops it either way). */
+int script_callback_add(script_scenario *s, lua_State *L);
+/* Call the registry function ref with `w` in a protected call,
+ * recording the first error in s->hook_err (nargs must be 0). */
+void script_invoke(script_scenario *s, int ref, int nargs);
+
+/* scenario_load.c */
+int script_tick_arg(lua_State *L, int idx, const char *what);
+
+#endif

@@ -1,0 +1,126 @@
+/* sandbox.h — the Lua 5.4 sandbox that runs untrusted scenario scripts.
+ *
+ * Scenario scripts are shared between strangers. A sandbox gives each one
+ * its own lua_State with a counted allocator, a whitelisted environment and
+ * a per-call work budget, so a script can neither escape, nor hang the
+ * game, nor exhaust its memory. Bindings (game/script/) add their globals
+ * to the environment and call into Lua only through script_sandbox_call.
+ *
+ * Limits. A sandbox enforces
+ *   - memory_bytes: every byte the state allocates is counted; an
+ *     allocation that would go over the cap is refused (Lua then collects
+ *     and retries once); when memory is still short the sandbox trips;
+ *   - instructions_per_call: VM instructions, plus work done inside C
+ *     library functions (pattern matching steps, table shifts, sorting,
+ *     copying: roughly one unit per instruction-sized piece of work), per
+ *     outermost call into Lua;
+ *   - max_string_bytes: results of string.rep, table.concat and
+ *     string.gsub; going over raises an ordinary (catchable) error;
+ *   - wall_ms_per_call: a wall-clock backstop for work the instruction
+ *     count cannot see (comparing two long strings is one instruction).
+ *     Wall time is not deterministic, so it should never be the limit a
+ *     well-behaved script meets; SANDBOX_WALL_OFF turns it off.
+ * A tripped limit (instructions, memory, wall time) cannot be caught by
+ * the script: pcall, xpcall, coroutine.resume and coroutine.close rethrow
+ * it and the count hook keeps raising on every instruction, so the script
+ * unwinds to the host. A tripped sandbox must be destroyed, never reused.
+ *
+ * Errors. Functions return 0 or a negative BW_E* code and fill a bw_err.
+ * Script errors come back as "file:line: message" followed by a short
+ * traceback ("\n  at file:line" lines), code BW_ESCRIPT; limits give
+ * BW_ELIMIT; an allocation failure that is not the cap gives BW_ENOMEM.
+ *
+ * Threads. A sandbox is used from one thread at a time. */
+#ifndef BULWARK_SANDBOX_H
+#define BULWARK_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+#include "bulwark/error.h"
+
+typedef struct script_sandbox script_sandbox;
+
+/* wall_ms_per_call value that turns the wall-clock backstop off. */
+#define SANDBOX_WALL_OFF UINT32_MAX
+
+/* A zero field means its default, so a zeroed struct means "defaults". */
+typedef struct script_limits {
+    size_t memory_bytes;            /* cap on the whole state, default 64 MiB, at least 256 KiB */
+    uint64_t instructions_per_call; /* work units per outermost call, default 50 million, at least 1000 */
+    size_t max_string_bytes;        /* cap for string.rep / table.concat / gsub results, default 16 MiB */
+    uint32_t wall_ms_per_call;      /* wall-clock backstop per outermost call, default 10000 */
+    long fail_alloc_after;          /* tests only: as script_sandbox_fail_alloc_after, armed before
+                                       the state is created so create itself can be swept; 0 = off */
+} script_limits;
+
+/* Fill *out with the defaults above. */
+void script_limits_default(script_limits *out);
+
+/* Create a sandbox: a fresh lua_State with the whitelisted environment and
+ * the count hook installed. NULL limits = defaults. Returns NULL and fills
+ * err (BW_EINVAL bad limits, BW_ENOMEM allocation failed) on failure. The
+ * caller owns the result; free it with script_sandbox_destroy. */
+script_sandbox *script_sandbox_create(const script_limits *limits, bw_err *err);
+
+/* Close the state and free the sandbox. Accepts NULL. */
+void script_sandbox_destroy(script_sandbox *sb);
+
+/* The sandbox's main thread, for bindings. Owned by the sandbox; never
+ * expose it (or the registry) to scripts, and call Lua functions only
+ * through script_sandbox_call so the limits apply. */
+lua_State *script_sandbox_lua(script_sandbox *sb);
+
+/* Push the environment table scripts run in (a whitelist). Bindings add
+ * their globals to it. The same table is the state's global table, so
+ * lua_setglobal works too. Stack: [-0, +1]. */
+void script_sandbox_push_env(script_sandbox *sb);
+
+/* Compile a text chunk (binary chunks are refused) with the sandbox
+ * environment as its _ENV and push the resulting function. chunkname is
+ * Lua-style: "@scenarios/x.lua" shows as "scenarios/x.lua" in errors.
+ * Stack: [-0, +1] on success, [-0, +0] on failure. buf is not retained.
+ * Errors: BW_EINVAL binary chunk, BW_ESCRIPT syntax error, BW_ENOMEM,
+ * BW_ELIMIT (tripped). */
+int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *buf, size_t len,
+                        bw_err *err);
+
+/* Read path with C stdio (at most 4 MiB) and load it as above, naming the
+ * chunk "@display_name" (display_name NULL = path). Stack as
+ * script_sandbox_load. Extra errors: BW_EIO cannot read, BW_ELIMIT too big. */
+int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *display_name,
+                             bw_err *err);
+
+/* Call the function under nargs arguments on top of the stack, like
+ * lua_pcall, with a fresh work budget (fresh only for the outermost call: a
+ * binding that calls back into Lua shares its caller's budget).
+ * Stack: [-(nargs+1), +nresults] on success (all results for LUA_MULTRET),
+ * [-(nargs+1), +0] on failure. Errors: BW_ESCRIPT (the script raised),
+ * BW_ELIMIT (a limit tripped, or a size limit error reached the host),
+ * BW_ENOMEM (allocation failed below the cap), BW_EINVAL (bad stack). */
+int script_sandbox_call(script_sandbox *sb, int nargs, int nresults, bw_err *err);
+
+/* True once a limit tripped: the state must be destroyed. Every later load
+ * or call returns BW_ELIMIT at once. */
+bool script_sandbox_tripped(const script_sandbox *sb);
+
+/* Bytes the state has allocated and not freed. */
+size_t script_sandbox_memory(const script_sandbox *sb);
+
+/* Replace the generator behind math.random (the simulation's seeded
+ * PCG32, so runs replay). next(ud) returns 32 uniformly random bits; ud is
+ * borrowed and must outlive the sandbox or the next call to this. NULL next
+ * makes math.random raise "no random source" (the default). Scripts cannot
+ * reseed: math.randomseed raises. */
+void script_sandbox_set_random(script_sandbox *sb, uint32_t (*next)(void *ud), void *ud);
+
+/* Fault injection for tests: the n-th allocation from now and every one
+ * after it fail (0 = off). Persistent on purpose: Lua retries a failed
+ * allocation once after an emergency collection, so a single failure
+ * would almost never reach an error path. */
+void script_sandbox_fail_alloc_after(script_sandbox *sb, long n);
+
+#endif
