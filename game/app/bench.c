@@ -2,6 +2,7 @@
  * world, reported as a median over runs (DESIGN.md section 7). Timing is
  * only ever measured here, never asserted by tests. */
 #include "bulwark/app.h"
+#include "bulwark/script.h"
 #include "args.h"
 
 #include <stdlib.h>
@@ -218,11 +219,140 @@ static int bench_sim(long nodes, long days, long runs, FILE *out, FILE *err)
     return APP_OK;
 }
 
+/* ---- --lua: what per-tick scenario callbacks cost ------------------------------ */
+
+/* A generated scenario: N nodes built by a loop, a few attackers, and an
+ * on_tick that does what a story does each hour (read the clock and the
+ * score, look a node up, message once a day). %d is N; %s is the
+ * on_tick field or nothing. */
+static const char lua_bench_template[] =
+    "local N = %d\n"
+    "local kinds = { 'web', 'api', 'database', 'laptop', 'ci', 'repo', 'fileserver', 'cloud' }\n"
+    "local zones = { 'dmz', 'dmz', 'internal', 'internal', 'build', 'build', 'internal', 'internal' }\n"
+    "local nodes, links = {}, {}\n"
+    "local x = 20181\n"
+    "local function nxt() x = (x * 48271) %% 2147483647 return x end\n"
+    "for i = 1, N do\n"
+    "  local k = nxt() %% 8 + 1\n"
+    "  nodes[i] = { id = 'n' .. i, kind = kinds[k], zone = zones[k], users = nxt() %% 1000, value = nxt() %% 100,\n"
+    "               controls = (i %% 3 == 0) and { 'logging', 'segmented' } or nil,\n"
+    "               vulns = (i %% 4 == 0) and { { id = 'v' .. i, cwe = 89, severity = 3 + nxt() %% 7, attackers_know = true } } or nil }\n"
+    "  links[#links + 1] = { 'n' .. i, 'n' .. (i %% N + 1) }\n"
+    "  local j = nxt() %% N + 1\n"
+    "  if j ~= i then links[#links + 1] = { 'n' .. i, 'n' .. j } end\n"
+    "end\n"
+    "local seen = 0\n"
+    "return scenario {\n"
+    "  id = 'bench-lua', title = 'Lua overhead', days = %d,\n"
+    "  defender = { budget = 1000, income = 50, staff = 20 },\n"
+    "  nodes = nodes, links = links,\n"
+    "  actors = {\n"
+    "    { id = 'a1', motive = 'money', skill = 3, uses = { 'T1190', 'T1021', 'T1486', 'T1059' }, attempts = 12 },\n"
+    "    { id = 'a2', motive = 'espionage', skill = 4, uses = { 'T1190', 'T1021', 'T1567' }, attempts = 12 },\n"
+    "  },\n"
+    "  %s\n"
+    "}\n";
+
+static const char lua_bench_on_tick[] =
+    "on_tick = function(w)\n"
+    "    local t = w:tick()\n"
+    "    if t % 24 == 0 then w:message('Day ' .. w:day()) end\n"
+    "    local s = w:score()\n"
+    "    if s.protection < 30 and seen == 0 then seen = 1 w:message('Customers are suffering') end\n"
+    "    local n = w:node('n' .. (t % N + 1))\n"
+    "    if n.compromised then seen = seen + 1 end\n"
+    "  end,";
+
+static int write_lua_bench(char *path, int nodes, int days, bool with_tick, FILE *err)
+{
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        fprintf(err, "bulwark bench: cannot write a temporary scenario in /tmp\n");
+        return APP_INTERNAL;
+    }
+    fprintf(f, lua_bench_template, nodes, days, with_tick ? lua_bench_on_tick : "");
+    fclose(f);
+    return APP_OK;
+}
+
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double median_of(double *v, long n)
+{
+    qsort(v, (size_t)n, sizeof v[0], cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Run the scenario at path to its end; its CPU time in ms, or < 0. */
+static double time_scenario(const char *path, FILE *err)
+{
+    script_options opt = { 0 };
+    script_limits_default(&opt.limits);
+    opt.limits.memory_bytes = 1024u << 20; /* a 10,000-node world is a big script */
+    script_diags d;
+    script_diags_init(&d);
+    bw_err e;
+    script_scenario *s = script_scenario_load(path, &opt, &d, &e);
+    script_diags_print(&d, err);
+    script_diags_free(&d);
+    if (!s)
+        return -1;
+    double t0 = cpu_ms();
+    while (!sim_world_over(script_scenario_cworld(s)))
+        if (script_scenario_step(s, &e) < 0) {
+            fprintf(err, "bulwark bench: %s\n", e.msg);
+            script_scenario_destroy(s);
+            return -1;
+        }
+    double t = cpu_ms() - t0;
+    script_scenario_destroy(s);
+    return t;
+}
+
+/* The two variants alternate run by run, so a busy machine slows both
+ * alike; CPU time, not wall time, because the question is the work Lua
+ * adds, not what else the machine is doing. */
+static int bench_lua(long nodes, long days, long runs, FILE *out, FILE *err)
+{
+    char plain[] = "/tmp/bulwark-bench-plain-XXXXXX", ticked[] = "/tmp/bulwark-bench-tick-XXXXXX";
+    int rc = write_lua_bench(plain, (int)nodes, (int)days, false, err);
+    if (rc == APP_OK)
+        rc = write_lua_bench(ticked, (int)nodes, (int)days, true, err);
+    double base[101], lua[101];
+    for (long r = 0; rc == APP_OK && r < runs; r++) {
+        base[r] = time_scenario(plain, err);
+        lua[r] = base[r] < 0 ? -1 : time_scenario(ticked, err);
+        if (base[r] < 0 || lua[r] < 0)
+            rc = APP_INTERNAL;
+    }
+    remove(plain);
+    remove(ticked);
+    if (rc != APP_OK)
+        return rc;
+    double b = median_of(base, runs), l = median_of(lua, runs);
+    double pct = b > 0 ? 100.0 * (l - b) / b : 0.0;
+    fprintf(out, "bench sim --lua: %ld nodes, %ld days, %ld runs of the same scenario with and without on_tick (CPU time)\n",
+            nodes, days, runs);
+    fprintf(out, "without_ms=%.1f with_on_tick_ms=%.1f per_tick_us=%.1f\n", b, l,
+            (l - b) * 1000.0 / (double)(days * SIM_TICKS_PER_DAY));
+    fprintf(out, "target: under 20 %% on top\n");
+    fprintf(out, "lua_overhead_pct=%.1f\n", pct);
+    return APP_OK;
+}
+
 static void bench_usage(FILE *out)
 {
-    fprintf(out, "usage: bulwark bench sim [--nodes N] [--days D] [--runs R]\n"
+    fprintf(out, "usage: bulwark bench sim [--nodes N] [--days D] [--runs R] [--lua]\n"
                  "  Runs a synthetic world of N nodes (default 10000) for D days (default 30)\n"
-                 "  R times (default 5) and prints the median, ending with 'sim_ms=<median>'.\n");
+                 "  R times (default 5) and prints the median, ending with 'sim_ms=<median>'.\n"
+                 "  --lua runs a generated Lua scenario of that size with and without an\n"
+                 "  on_tick callback and ends with 'lua_overhead_pct=<n>'.\n");
 }
 
 int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err)
@@ -236,6 +366,7 @@ int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err)
         return APP_USAGE;
     }
     long nodes = 10000, days = 30, runs = 5;
+    bool lua = false;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         if (args_opt(argc, argv, &i, "--nodes", &v)) {
@@ -247,6 +378,8 @@ int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err)
         } else if (args_opt(argc, argv, &i, "--runs", &v)) {
             if (!args_int("--runs", v, 1, 101, &runs, err))
                 return APP_USAGE;
+        } else if (strcmp(argv[i], "--lua") == 0) {
+            lua = true;
         } else if (strcmp(argv[i], "--help") == 0) {
             bench_usage(out);
             return APP_OK;
@@ -256,5 +389,5 @@ int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err)
             return APP_USAGE;
         }
     }
-    return bench_sim(nodes, days, runs, out, err);
+    return lua ? bench_lua(nodes, days, runs, out, err) : bench_sim(nodes, days, runs, out, err);
 }

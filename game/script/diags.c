@@ -49,14 +49,40 @@ void script_diags_add(script_diags *d, const char *file, int line, bool warning,
     va_end(ap);
 }
 
+static void print_one(const script_diag *x, FILE *out)
+{
+    if (x->line > 0)
+        fprintf(out, "%s:%d: %s: %s\n", x->file, x->line, x->warning ? "warning" : "error", x->msg);
+    else
+        fprintf(out, "%s: %s: %s\n", x->file, x->warning ? "warning" : "error", x->msg);
+}
+
+/* In line order within each file (stable: same-line problems keep the
+ * order they were found in), as an author reads the file. */
 void script_diags_print(const script_diags *d, FILE *out)
 {
-    for (int i = 0; d && i < d->count; i++) {
-        const script_diag *x = &d->items[i];
-        if (x->line > 0)
-            fprintf(out, "%s:%d: %s: %s\n", x->file, x->line, x->warning ? "warning" : "error",
-                    x->msg);
-        else
-            fprintf(out, "%s: %s: %s\n", x->file, x->warning ? "warning" : "error", x->msg);
+    if (!d || d->count == 0)
+        return;
+    int *order = malloc((size_t)d->count * sizeof *order);
+    if (!order) {
+        for (int i = 0; i < d->count; i++)
+            print_one(&d->items[i], out);
+        return;
     }
+    for (int i = 0; i < d->count; i++) {
+        int j = i;
+        const script_diag *x = &d->items[i];
+        while (j > 0) {
+            const script_diag *y = &d->items[order[j - 1]];
+            int c = strcmp(y->file, x->file);
+            if (c < 0 || (c == 0 && y->line <= x->line))
+                break;
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    for (int i = 0; i < d->count; i++)
+        print_one(&d->items[order[i]], out);
+    free(order);
 }

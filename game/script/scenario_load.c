@@ -109,7 +109,7 @@ static char *read_source(const char *path, size_t *len, bw_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        bw_err_set(err, BW_EIO, "%s: cannot open: no such file or not readable", path);
+        bw_err_set(err, BW_EIO, "cannot open: no such file or not readable");
         return NULL;
     }
     char *buf = malloc(MAX_SOURCE + 1);
@@ -117,18 +117,17 @@ static char *read_source(const char *path, size_t *len, bw_err *err)
     bool bad = ferror(f);
     fclose(f);
     if (!buf) {
-        bw_err_set(err, BW_ENOMEM, "%s: out of memory reading it", path);
+        bw_err_set(err, BW_ENOMEM, "out of memory reading it");
         return NULL;
     }
     if (bad) {
         free(buf);
-        bw_err_set(err, BW_EIO, "%s: read error", path);
+        bw_err_set(err, BW_EIO, "read error");
         return NULL;
     }
     if (n > MAX_SOURCE) {
         free(buf);
-        bw_err_set(err, BW_ELIMIT, "%s: larger than the %u MiB a scenario may be", path,
-                   MAX_SOURCE >> 20);
+        bw_err_set(err, BW_ELIMIT, "larger than the %u MiB a scenario may be", MAX_SOURCE >> 20);
         return NULL;
     }
     buf[n] = '\0';

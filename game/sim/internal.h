@@ -143,6 +143,7 @@ struct sim_world {
     int node_count, link_count, actor_count;
     node *nodes;
     link *links;
+    int *node_by_id;           /* node indices sorted by id, for sim_node_find */
     int *adj;                  /* link indices by source node */
     int *deps;                 /* dependency sources by dependent node */
     actor *actors;

@@ -12,9 +12,17 @@ int sim_node_find(const sim_world *w, const char *id)
 {
     if (!w || !id)
         return BW_ENOTFOUND;
-    for (int i = 0; i < w->node_count; i++)
-        if (strcmp(w->nodes[i].id, id) == 0)
-            return i;
+    int lo = 0, hi = w->node_count; /* binary search: scripts look nodes up every tick */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(w->nodes[w->node_by_id[mid]].id, id);
+        if (c == 0)
+            return w->node_by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return BW_ENOTFOUND;
 }
 

@@ -586,6 +586,13 @@ sim_world *sim_world_create(const sim_def *d, uint64_t seed, sim_alloc_fn alloc,
         build_defender(w, d);
         rc = build_adjacency(w, refs, d);
     }
+    if (rc == BW_OK) {
+        /* validate() sorted the ids already: keep the order for lookups */
+        w->node_by_id = world_alloc(w, (size_t)w->node_count * sizeof(int));
+        rc = w->node_by_id ? BW_OK : BW_ENOMEM;
+        for (int i = 0; rc == BW_OK && i < w->node_count; i++)
+            w->node_by_id[i] = refs[i].index;
+    }
     if (rc == BW_OK)
         rc = build_access_lists(w);
     if (rc == BW_OK)
@@ -612,6 +619,7 @@ void sim_world_destroy(sim_world *w)
     world_free(w, w->nodes, (size_t)w->node_count * sizeof *w->nodes);
     world_free(w, w->links, (size_t)(w->link_count ? w->link_count : 1) * sizeof *w->links);
     world_free(w, w->actors, (size_t)(w->actor_count ? w->actor_count : 1) * sizeof *w->actors);
+    world_free(w, w->node_by_id, (size_t)w->node_count * sizeof(int));
     world_free(w, w->adj, (size_t)(w->link_count ? w->link_count : 1) * sizeof(int));
     world_free(w, w->deps, (size_t)(w->link_count ? w->link_count : 1) * sizeof(int));
     for (int t = 0; t < SIM_TECHNIQUE_COUNT; t++) /* filled completely once allocated */
