@@ -131,6 +131,12 @@ uint32_t sim_attack_chance(const sim_world *w, int ai, sim_technique t, int n)
     if (!w || ai < 0 || ai >= w->actor_count || n < 0 || n >= w->node_count ||
         (int)t < 0 || t >= SIM_TECHNIQUE_COUNT || !node_online(w, n))
         return 0;
+    /* An access technique that does not fit the node cannot apply there
+     * (phishing a database, a VPN exploit on a web server). T1498 is both
+     * a flood from outside and the impact of a foothold, so it is judged
+     * where it is used. */
+    if (technique_rule_of(t)->access && t != SIM_T1498 && !access_eligible(&w->nodes[n], t))
+        return 0;
     return chance(w, ai, t, n, technique_rule_of(t)->base_ppm);
 }
 
@@ -408,8 +414,13 @@ void attack_tick(sim_world *w)
         advance(w, i);
     for (int ai = 0; ai < w->actor_count; ai++) {
         const actor *a = &w->actors[ai];
-        int period = SIM_TICKS_PER_DAY / a->attempts_per_day;
-        if (actor_active(w, a) && (w->tick + ai) % (period ? period : 1) == 0)
+        /* attempts_per_day spread evenly over the day: an attempt whenever
+         * the running count (tick × attempts / 24) steps up, so 5 a day
+         * is 5, not 24 / 5 rounded. */
+        int64_t t = w->tick + ai;
+        bool due = (t * a->attempts_per_day) / SIM_TICKS_PER_DAY !=
+                   ((t - 1) * a->attempts_per_day) / SIM_TICKS_PER_DAY;
+        if (actor_active(w, a) && due)
             try_access(w, ai);
     }
 }

@@ -181,6 +181,8 @@ unsigned action_control(sim_action_kind k); /* the control an action adds, or 0 
 /* world state helpers (world.c) */
 void node_refresh(sim_world *w, int n);
 bool node_online(const sim_world *w, int n);
+/* Can this initial-access technique be tried against this node at all? */
+bool access_eligible(const node *n, sim_technique t);
 void log_add(sim_world *w, sim_log_kind kind, bool visible, int node, int actor,
              int vuln, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -120,6 +120,8 @@ int sim_world_step(sim_world *w, bw_err *err)
 
 int sim_world_run(sim_world *w, int n, bw_err *err)
 {
+    if (w && w->over)
+        return bw_err_set(err, BW_EOVER, "the game is over");
     for (int i = 0; i < n && w && !w->over; i++) {
         int rc = sim_world_step(w, err);
         if (rc < 0)

@@ -448,7 +448,7 @@ static int build_adjacency(sim_world *w, const id_ref *refs, const sim_def *d)
 
 /* Which nodes each initial-access technique can be tried against at all;
  * controls and vulnerabilities decide the chance later. */
-static bool access_eligible(const node *n, sim_technique t)
+bool access_eligible(const node *n, sim_technique t)
 {
     bool exposed = n->zone == SIM_ZONE_INTERNET || n->zone == SIM_ZONE_DMZ;
     switch (t) {
