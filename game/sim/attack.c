@@ -512,7 +512,9 @@ static void new_weakness(sim_world *w, int n)
     uint32_t cwe = pool ? w->cwe_pool[sim_rng_below(&w->rng, (uint32_t)pool)]
                         : default_cwes[sim_rng_below(&w->rng, 10)];
     char id[SIM_ID_MAX];
-    snprintf(id, sizeof id, "weak-%d", ++w->weakness_serial);
+    do /* only a scenario that named its own weak-N can clash */
+        snprintf(id, sizeof id, "weak-%d", ++w->weakness_serial);
+    while (w->weak_ids_taken && sim_vuln_find(w, id) >= 0);
     sim_vuln_def d = { .id = id, .cwe = (int)cwe, .fix_available = true,
                        .severity_tenths = 40 + (int)sim_rng_below(&w->rng, 56),
                        .design_flaw = sim_rng_below(&w->rng, 2) == 0, .appears_at = w->tick };

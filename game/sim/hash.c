@@ -119,7 +119,7 @@ uint64_t sim_world_hash(const sim_world *w)
     put(&s, (int64_t)w->seed); put(&s, (int64_t)w->rng.state); put(&s, (int64_t)w->rng.inc);
     put(&s, w->tick); put(&s, w->days); put(&s, w->over); put(&s, w->ended_early);
     put(&s, w->ended_won); put(&s, w->actions_offered); put(&s, w->next_action_id);
-    put(&s, w->next_event_seq); put(&s, w->weakness_serial); put(&s, w->resp_penalty);
+    put(&s, w->next_event_seq); put(&s, w->weakness_serial); put(&s, w->weak_ids_taken); put(&s, w->resp_penalty);
     put(&s, w->collab_bonus);
     const defender *d = &w->def;
     put(&s, d->budget); put(&s, d->income_per_day); put(&s, d->staff); put(&s, d->staff_hours);

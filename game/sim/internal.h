@@ -156,6 +156,7 @@ struct sim_world {
     int next_action_id;
     uint32_t next_event_seq;
     int weakness_serial;
+    bool weak_ids_taken;       /* a scenario named a vulnerability weak-... */
     sim_tally tally;
     int resp_penalty, collab_bonus;
 };

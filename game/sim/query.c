@@ -138,6 +138,7 @@ int sim_vuln_add(sim_world *w, const sim_vuln_def *d, bw_err *err)
         copy.appears_at = w->tick;
     bool was_oom = w->oom; /* reported here; the step keeps its own */
     int v = vuln_create(w, &copy, n);
+    w->weak_ids_taken |= v >= 0 && strncmp(d->id, "weak-", 5) == 0; /* see new_weakness */
     if (v < 0) {
         w->oom = was_oom;
         return bw_err_set(err, BW_ENOMEM, "out of memory adding vulnerability '%s'", d->id);

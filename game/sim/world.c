@@ -499,9 +499,11 @@ static void build_actors(sim_world *w, const sim_def *d)
 
 static int build_lists(sim_world *w, const sim_def *d, const id_ref *nodes)
 {
-    for (size_t i = 0; i < d->vuln_count; i++)
+    for (size_t i = 0; i < d->vuln_count; i++) {
         if (vuln_create(w, &d->vulns[i], find_ref(nodes, d->node_count, d->vulns[i].node)) < 0)
             return BW_ENOMEM;
+        w->weak_ids_taken |= strncmp(d->vulns[i].id, "weak-", 5) == 0; /* see new_weakness */
+    }
     for (size_t i = 0; i < d->report_count; i++)
         if (sim_report_add(w, &d->reports[i], NULL) < 0)
             return BW_ENOMEM;
