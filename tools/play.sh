@@ -14,19 +14,15 @@ if [ "$#" -gt 0 ]; then
     exec "$bin" "$@"
 fi
 # The desktop game is not built yet (issue 5); until then the game is
-# played headless: a built-in scenario, a sensible defender, the debrief.
+# played headless: the first Lua scenario, the sensible bot, the debrief.
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     bw_say "no display found: playing a headless game and printing its debrief"
 else
     bw_say "the desktop window is not built yet: playing a headless game instead"
 fi
-set +e
-"$bin" demo
-rc=$?
-set -e
-case "$rc" in
-0|1) bw_say "done. Try: $bin demo --idle   (the same attack, nobody defending)"
-     bw_say "     and: $bin --help";
-     exit 0 ;;
-*)   bw_die "the game stopped with an error (exit $rc)" ;;
-esac
+if "$bin" run log4shell --player sensible; then
+    bw_say "done. Try the same attack with nobody defending:  $bin run log4shell --player idle"
+    bw_say "     or striking back:  $bin run log4shell --player hackback;  and: $bin --help"
+else
+    bw_die "the game stopped with an error (exit $?)"
+fi
