@@ -63,9 +63,6 @@ static void read_defender(build *b, lua_State *L, int t)
         return;
     }
     int dt = lua_gettop(L);
-    line = reader_line(&b->r, L, dt, NULL, reader_find_line(&b->r, NULL, NULL) ? 0 : line);
-    if (!line)
-        line = b->scenario_line;
     reader_check_keys(&b->r, L, dt, defender_keys, "defender", line);
     reader_int(&b->r, L, dt, "budget", "defender", line, 0, 1000000000, &d->budget, false);
     reader_int(&b->r, L, dt, "income", "defender", line, 0, 1000000, &d->income_per_day, false);
@@ -407,8 +404,7 @@ static void read_reports(build *b, lua_State *L, int t)
 
 static void read_actions(build *b, lua_State *L, int t)
 {
-    int line = reader_find_line(&b->r, NULL, NULL);
-    line = b->scenario_line;
+    int line = b->scenario_line;
     int n = reader_list(&b->r, L, t, "actions", "scenario", line, SIM_ACTION_KIND_COUNT * 2);
     ENUM_NAMES(acts, SIM_ACTION_KIND_COUNT, sim_action_name, sim_action_kind);
     for (int i = 1; i <= n; i++) {
@@ -458,8 +454,6 @@ static void read_teaches(build *b, lua_State *L, int t)
         return;
     }
     int tt = lua_gettop(L);
-    int tl = reader_find_line(&b->r, NULL, NULL);
-    (void)tl;
     reader_check_keys(&b->r, L, tt, teach_kinds, "teaches", line);
     for (int k = 0; k < 4; k++) {
         int n = reader_list(&b->r, L, tt, teach_kinds[k], "teaches", line, SCRIPT_MAX_TEACH);

@@ -155,6 +155,56 @@ static char *dup_str(const char *s)
     return d;
 }
 
+/* ---- diagnostics from error messages ------------------------------------------- */
+
+/* Length of the "path" Lua shows at the start of msg: the path itself, or
+ * "..." and its tail when the path is longer than Lua's LUA_IDSIZE
+ * (a plain prefix test would lose the line of every error in a scenario
+ * kept in a deep directory). 0 when msg does not start with the path. */
+static size_t shown_path_len(const char *path, const char *msg)
+{
+    size_t n = strlen(path);
+    if (strncmp(msg, path, n) == 0 && msg[n] == ':')
+        return n;
+    if (strncmp(msg, "...", 3) != 0)
+        return 0;
+    for (const char *c = strchr(msg + 3, ':'); c; c = strchr(c + 1, ':')) {
+        size_t tail = (size_t)(c - (msg + 3));
+        if (c[1] >= '0' && c[1] <= '9' && tail > 0 && tail <= n &&
+            strncmp(path + n - tail, msg + 3, tail) == 0)
+            return (size_t)(c - msg);
+    }
+    return 0;
+}
+
+/* A sandbox error ("path:line: message" and a traceback) as one
+ * "file:line: error:" diagnostic: its line, the first line of its text,
+ * and no second copy of the path. */
+static void add_error(script_diags *diags, const char *path, const char *prefix, const char *msg)
+{
+    size_t n = shown_path_len(path, msg);
+    const char *text = msg;
+    int line = 0;
+    if (n > 0) {
+        text = msg + n + 1;
+        if (*text >= '0' && *text <= '9') {
+            line = atoi(text);
+            text += strspn(text, "0123456789");
+            text += *text == ':';
+        }
+        text += strspn(text, " ");
+    }
+    /* No place in the message (an error object that is not a string, an
+     * error in a chunk built with load): the traceback's first frame in
+     * this file has one. */
+    for (const char *at = strstr(msg, "\n  at "); at && line == 0; at = strstr(at + 1, "\n  at ")) {
+        size_t k = shown_path_len(path, at + 6);
+        if (k > 0 && at[6 + k + 1] >= '0' && at[6 + k + 1] <= '9')
+            line = atoi(at + 6 + k + 1);
+    }
+    script_diags_add(diags, path, line, false, "%s%.*s", prefix, (int)strcspn(text, "\n"), text);
+}
+
 /* ---- building the scenario --------------------------------------------------- */
 
 static uint32_t next_random(void *ud)
@@ -214,21 +264,7 @@ static int run_chunk(script_scenario *s, const char *src, size_t len, script_dia
     if (rc == BW_OK)
         rc = script_sandbox_call(s->sb, 0, 1, err);
     if (rc != BW_OK) {
-        /* err->msg is already "file:line: message"; keep its first line. */
-        int line = 0;
-        const char *colon = strchr(err->msg, ':');
-        if (colon && strncmp(err->msg, s->path, (size_t)(colon - err->msg)) == 0)
-            line = atoi(colon + 1);
-        const char *text = err->msg;
-        if (line > 0) {
-            text = strchr(colon + 1, ':');
-            text = text ? text + 1 : err->msg;
-            while (*text == ' ')
-                text++;
-        }
-        char first[400];
-        snprintf(first, sizeof first, "%.*s", (int)strcspn(text, "\n"), text);
-        script_diags_add(diags, s->path, line, false, "%s", first);
+        add_error(diags, s->path, "", err->msg);
         return rc;
     }
     if (!lua_istable(L, -1)) {
@@ -293,7 +329,7 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
     if (!src) {
         if (!path)
             bw_err_set(err, BW_EINVAL, "no scenario path");
-        script_diags_add(diags, path ? path : "?", 0, false, "%s", err ? err->msg : "cannot read");
+        add_error(diags, path ? path : "?", "", err ? err->msg : "cannot read");
         if (diags == &local)
             script_diags_free(&local);
         return NULL;
@@ -304,7 +340,9 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
         s->path = dup_str(path);
         s->hash = fnv1a(src, len);
         s->on_start = s->on_tick = s->on_action = s->debrief_ref = LUA_NOREF;
-        s->sb = script_sandbox_create(opt && opt->limits.memory_bytes ? &opt->limits : NULL, err);
+        /* A zeroed field means its default: pass the limits whenever given,
+         * not only when memory_bytes is set (that ignored the rest). */
+        s->sb = script_sandbox_create(opt ? &opt->limits : NULL, err);
         rc = s->sb && s->path ? BW_OK : (err && err->code ? err->code : BW_ENOMEM);
     }
     if (rc == BW_OK) {
@@ -322,7 +360,7 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
         script_invoke(s, s->on_start, 0);
         if (s->hook_failed) {
             rc = bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
-            script_diags_add(diags, s->path, 0, false, "on_start: %s", s->hook_err.msg);
+            add_error(diags, s->path, "on_start: ", s->hook_err.msg);
         }
     }
     if (diags == &local)

@@ -18,7 +18,7 @@ typedef struct run_result {
     char err[16384];
 } run_result;
 
-static void run_drain(int fd, char *buf, size_t cap)
+static inline void run_drain(int fd, char *buf, size_t cap)
 {
     size_t len = 0;
     ssize_t n;
@@ -32,7 +32,7 @@ static void run_drain(int fd, char *buf, size_t cap)
 
 /* argv[0] is ignored: the binary comes from $BULWARK_BINARY. stdout and
  * stderr go to files, so neither pipe can fill and block the child. */
-static int run_bulwark(char *const argv[], run_result *r)
+static inline int run_bulwark(char *const argv[], run_result *r)
 {
     const char *bin = getenv("BULWARK_BINARY");
     if (!bin)
@@ -72,7 +72,7 @@ static int run_bulwark(char *const argv[], run_result *r)
 }
 
 /* The last non-empty line of s, copied into line. */
-static void run_last_line(const char *s, char *line, size_t cap)
+static inline void run_last_line(const char *s, char *line, size_t cap)
 {
     size_t len = strlen(s);
     while (len && s[len - 1] == '\n')
