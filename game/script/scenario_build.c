@@ -244,8 +244,6 @@ static void read_link(build *b, lua_State *L, int lt, int index)
         }
         from = parts[0];
         to = parts[1];
-        lua_pushstring(L, parts[2] ? parts[2] : "network");
-        lua_setfield(L, lt, "kind"); /* read below like the named form */
     } else {
         from = reader_str(&b->r, L, lt, "from", what, line, true, SIM_ID_MAX);
         to = reader_str(&b->r, L, lt, "to", what, line, true, SIM_ID_MAX);
@@ -278,7 +276,15 @@ static void read_link(build *b, lua_State *L, int lt, int index)
     l->from = from;
     l->to = to;
     l->kind = SIM_LINK_NETWORK;
-    if (reader_get(L, lt, "kind") != LUA_TNIL) {
+    /* { "a", "b", "data" }, { "a", "b", kind = "data" } or { from, to, kind };
+     * read, never written: validation must not touch the author's table. */
+    int ty = positional ? lua_rawgeti(L, lt, 3) : LUA_TNIL;
+    if (ty == LUA_TNIL) {
+        if (positional)
+            lua_pop(L, 1);
+        ty = reader_get(L, lt, "kind");
+    }
+    if (ty != LUA_TNIL) {
         ENUM_NAMES(kinds, SIM_LINK_KIND_COUNT, sim_link_kind_name, sim_link_kind);
         int k = reader_enum(&b->r, L, -1, kinds, sim_link_kind_parse, what, "link kind", line);
         l->kind = k >= 0 ? (sim_link_kind)k : SIM_LINK_NETWORK;
