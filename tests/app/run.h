@@ -83,4 +83,24 @@ static inline void run_last_line(const char *s, char *line, size_t cap)
     snprintf(line, cap, "%.*s", (int)(len - start), s + start);
 }
 
+/* A whole file as a NUL-terminated string (caller frees), or NULL. */
+static inline char *run_slurp(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
 #endif

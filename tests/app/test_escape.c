@@ -156,25 +156,6 @@ static double run_timed(char *const argv[], run_result *r)
     return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 }
 
-static char *slurp(const char *p)
-{
-    FILE *f = fopen(p, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 /* What stderr must hold: "file:line: ...says" (or "file: ...says"). */
 static void assert_named(const escape_case *c, const char *err)
 {
@@ -225,7 +206,7 @@ static void run_observed(const escape_case *c)
     if (r.status != 0)
         print_message("%s: status %d\n%s\n", c->name, r.status, r.err);
     assert_int_equal(r.status, 0);
-    char *text = slurp(out_path);
+    char *text = run_slurp(out_path);
     assert_non_null(text);
     cJSON *rec = cJSON_Parse(text);
     assert_non_null(rec);

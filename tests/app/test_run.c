@@ -66,25 +66,6 @@ static void run_ok(char *const argv[])
     assert_int_equal(run_bulwark(argv, &r), 0);
 }
 
-static char *slurp(const char *p)
-{
-    FILE *f = fopen(p, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void spill(const char *p, const char *text)
 {
     FILE *f = fopen(p, "wb");
@@ -95,7 +76,7 @@ static void spill(const char *p, const char *text)
 
 static cJSON *read_json(const char *p)
 {
-    char *text = slurp(p);
+    char *text = run_slurp(p);
     assert_non_null(text);
     cJSON *j = cJSON_Parse(text);
     free(text);
@@ -227,7 +208,7 @@ static void test_the_same_seed_writes_identical_records(void **state)
         assert_int_equal(r.status, 0);
         assert_non_null(strstr(r.out, "Holiday Lookup"));
     }
-    char *a = slurp(scratch("a.json")), *b = slurp(scratch("a2.json"));
+    char *a = run_slurp(scratch("a.json")), *b = run_slurp(scratch("a2.json"));
     assert_non_null(a);
     assert_non_null(b);
     assert_string_equal(a, b);
@@ -263,7 +244,7 @@ static void test_replaying_a_record_reproduces_it_exactly(void **state)
         assert_string_equal(json_str(a, "world_hash"), json_str(b, "world_hash"));
         cJSON_Delete(a);
         cJSON_Delete(b);
-        char *ta = slurp(scratch(records[i])), *tb = slurp(scratch("b.json"));
+        char *ta = run_slurp(scratch(records[i])), *tb = run_slurp(scratch("b.json"));
         assert_string_equal(ta, tb);
         free(ta);
         free(tb);
@@ -423,7 +404,7 @@ static void test_truncated_and_empty_records_are_refused(void **state)
 {
     (void)state;
     play("sensible", scratch("replay.json"));
-    char *text = slurp(scratch("replay.json"));
+    char *text = run_slurp(scratch("replay.json"));
     assert_non_null(text);
     size_t len = strlen(text);
     const size_t cuts[] = { 0, 1, len / 3, len / 2, len - 3 };
