@@ -121,6 +121,31 @@ static int play(script_scenario *s, script_bot *bot, const app_action_log *log, 
     return BW_OK;
 }
 
+/* The practices the scenario declares it teaches, with the catalogue's
+ * sentence for each (CURRICULUM.md). */
+static void print_taught(const script_scenario *s, FILE *out)
+{
+    static const char *const kinds[] = { "accord", "ssdf", "attack", "cwe" };
+    static const char *const titles[] = { "Tech Accord", "NIST SSDF", "MITRE ATT&CK", "CWE" };
+    bw_err e;
+    script_catalog *cat = script_catalog_load(NULL, &e);
+    bool any = false;
+    for (int k = 0; k < 4; k++) {
+        const char *ids[SCRIPT_MAX_TEACH_IDS];
+        int n = script_scenario_teaches(s, kinds[k], ids, SCRIPT_MAX_TEACH_IDS);
+        for (int i = 0; i < n && i < SCRIPT_MAX_TEACH_IDS; i++) {
+            if (!any)
+                fprintf(out, "\nPractices this scenario taught:\n");
+            any = true;
+            char id[40];
+            snprintf(id, sizeof id, "%s%s", k == 3 ? "CWE-" : "", ids[i]);
+            fprintf(out, "  %-12s %-10s %s\n", titles[k], id,
+                    cat ? script_catalog_title(cat, kinds[k], ids[i]) : "");
+        }
+    }
+    script_catalog_destroy(cat);
+}
+
 static int finish(script_scenario *s, const run_opts *o, const app_action_log *log, FILE *out, FILE *err)
 {
     const char *debrief = "";
@@ -131,6 +156,7 @@ static int finish(script_scenario *s, const run_opts *o, const app_action_log *l
     }
     if (!o->quiet) {
         app_print_debrief(script_scenario_cworld(s), out);
+        print_taught(s, out);
         if (debrief[0])
             fprintf(out, "\n%s\n", debrief);
     }

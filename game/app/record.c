@@ -109,6 +109,15 @@ char *app_record_json(script_scenario *s, const char *debrief)
         cJSON_AddBoolToObject(x, "optional", oi.optional);
         cJSON_AddItemToArray(objs, x);
     }
+    cJSON *taught = cJSON_AddObjectToObject(root, "teaches");
+    static const char *const kinds[] = { "accord", "ssdf", "attack", "cwe" };
+    for (int k = 0; k < 4; k++) {
+        const char *ids[SCRIPT_MAX_TEACH_IDS];
+        int n = script_scenario_teaches(s, kinds[k], ids, SCRIPT_MAX_TEACH_IDS);
+        cJSON *arr = cJSON_AddArrayToObject(taught, kinds[k]);
+        for (int i = 0; i < n && i < SCRIPT_MAX_TEACH_IDS; i++)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(ids[i]));
+    }
     cJSON_AddItemToObject(root, "actions", actions_json(s));
     cJSON_AddItemToObject(root, "timeline", timeline_json(w));
     if (debrief)

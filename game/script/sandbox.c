@@ -7,7 +7,6 @@
  * hand out a state after a limit tripped. */
 #include "sandbox_internal.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +18,12 @@
 #define DEFAULT_STRING_BYTES (16 * MIB)
 #define DEFAULT_WALL_MS 10000u
 #define MIN_MEMORY_BYTES ((size_t)256 * 1024)
-/* Frames looked at to find a Lua one (lua_getstack walks from the top, so
- * looking deeper would cost quadratic time in a deep recursion). */
-#define TRACE_SCAN 48
+/* An emergency collection must win back at least 1/EMERGENCY_WIN_SHARE of
+ * the cap, or the script is stopped (it lives at the cap). */
+#define EMERGENCY_WIN_SHARE 16
+/* A full collection of small objects costs about a VM instruction per
+ * EMERGENCY_BYTES_PER_WORK bytes of heap (measured: ~100 ms for 64 MiB). */
+#define EMERGENCY_BYTES_PER_WORK 4
 
 /* Registry key of the last size-limit error, to tell it from script errors. */
 static const char SIZE_ERROR_KEY = 0;
@@ -125,14 +127,6 @@ int sandbox_raise_trip(lua_State *L)
     return lua_error(L);
 }
 
-/* Where to say a memory trip happened: the allocator cannot read the
- * stack, so the hook samples the place while memory runs high; before any
- * sample, name the file of the function the host called. */
-const char *sandbox_memory_where(const script_sandbox *sb)
-{
-    return sb->last_where[0] != '\0' ? sb->last_where : sb->call_where;
-}
-
 static uint64_t work_used(const script_sandbox *sb)
 {
     uint64_t bytes = sb->charged_bytes / BYTES_PER_WORK;
@@ -168,8 +162,10 @@ void sandbox_after_catch(lua_State *L, int status)
     script_sandbox *sb = sandbox_of(L);
     if (status == LUA_ERRMEM && sb->cap_refusals > 0) {
         /* The script caught "not enough memory" after the cap refused: it
-         * must not go on allocating against the cap. */
-        sandbox_trip(sb, TRIP_MEMORY, sandbox_memory_where(sb));
+         * must not go on allocating against the cap. The allocator cannot
+         * read the stack; the hook samples the place while memory runs
+         * high (last_where); failing that, this catch names a line. */
+        sandbox_trip(sb, TRIP_MEMORY, sb->last_where);
     }
     if (sb->trip != TRIP_NONE && sb->depth > 0)
         sandbox_raise_trip(L);
@@ -205,7 +201,7 @@ int sandbox_size_error(lua_State *L, const char *fname, size_t bytes)
 
 static void trip_memory_now(script_sandbox *sb)
 {
-    sandbox_trip(sb, TRIP_MEMORY, sandbox_memory_where(sb));
+    sandbox_trip(sb, TRIP_MEMORY, sb->last_where);
     /* lua_sethook is safe here (lua.c calls it from a signal handler): if
      * the script survives the error, it stops on its next instruction. */
     if (sb->running != NULL)
@@ -215,22 +211,32 @@ static void trip_memory_now(script_sandbox *sb)
 /* Decide whether a request to grow a block from old to nsize bytes fails. */
 static bool refuse_growth(script_sandbox *sb, size_t old, size_t nsize)
 {
+    size_t cap = sb->limits.memory_bytes, want = nsize - old, won_back;
     if (sb->failing)
         return true;
     if (sb->fail_countdown > 0 && --sb->fail_countdown == 0) {
         sb->failing = true;
         return true;
     }
-    if (nsize - old <= sb->limits.memory_bytes - sb->used_bytes)
+    if (sb->cap_refused) {
+        /* Lua's retry after its emergency collection. Unless the collection
+         * won back a real share of the cap, the script lives at the cap and
+         * would make every allocation cost a full collection: stop it. */
+        sb->cap_refused = false;
+        won_back = sb->used_at_refusal > sb->used_bytes ? sb->used_at_refusal - sb->used_bytes : 0;
+        if (want > cap - sb->used_bytes || won_back < cap / EMERGENCY_WIN_SHARE) {
+            trip_memory_now(sb);
+            return true;
+        }
+        return false;
+    }
+    if (want <= cap - sb->used_bytes)
         return false;
     sb->cap_refusals++;
-    /* Lua answers a refusal with a full collection, which walks the heap:
-     * charge it, or a script living just under the cap could make every
-     * allocation cost a full collection for free. */
-    sb->charged_bytes += sb->used_bytes;
-    if (sb->cap_refused)
-        trip_memory_now(sb); /* the emergency collection did not help */
     sb->cap_refused = true;
+    sb->used_at_refusal = sb->used_bytes;
+    /* The emergency collection Lua runs next walks the whole heap. */
+    sb->instructions += sb->used_bytes / EMERGENCY_BYTES_PER_WORK;
     return true;
 }
 
@@ -252,10 +258,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (p == NULL)
         return nsize > old ? NULL : ptr; /* a failed shrink keeps the block */
     sb->used_bytes = sb->used_bytes - old + nsize;
-    if (nsize > old) {
-        sb->cap_refused = false;
+    if (nsize > old)
         sb->charged_bytes += nsize - old;
-    }
     return p;
 }
 
@@ -264,13 +268,13 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static bool over_time(script_sandbox *sb)
 {
     struct timespec now;
-    uint64_t ms;
+    int64_t ms;
     if (sb->limits.wall_ms_per_call == SANDBOX_WALL_OFF)
         return false; /* else read on every hook fire: ~20 ns per 1000 instructions */
     clock_gettime(CLOCK_MONOTONIC, &now);
-    ms = (uint64_t)(now.tv_sec - sb->started.tv_sec) * 1000u;
-    ms += (uint64_t)((now.tv_nsec - sb->started.tv_nsec) / 1000000);
-    return ms > sb->limits.wall_ms_per_call;
+    ms = ((int64_t)now.tv_sec - (int64_t)sb->started.tv_sec) * 1000 +
+         ((int64_t)now.tv_nsec - (int64_t)sb->started.tv_nsec) / 1000000;
+    return ms > (int64_t)sb->limits.wall_ms_per_call;
 }
 
 static void where_from_ar(lua_State *L, lua_Debug *ar, char *out, size_t n)
@@ -382,7 +386,8 @@ script_sandbox *script_sandbox_create(const script_limits *limits, bw_err *err)
         if (status == LUA_ERRMEM)
             bw_err_set(err, BW_ENOMEM, "not enough memory to build the sandbox");
         else
-            bw_err_set(err, BW_EINVAL, "cannot build the sandbox: %s", lua_tostring(sb->L, -1));
+            bw_err_set(err, BW_EINVAL, "cannot build the sandbox: %s",
+                       lua_tostring(sb->L, -1) ? lua_tostring(sb->L, -1) : "?");
         script_sandbox_destroy(sb);
         return NULL;
     }

@@ -16,7 +16,6 @@
 /* Room kept for the traceback after the message in a bw_err. */
 #define MESSAGE_BYTES 320
 #define TRACE_FRAMES 6
-#define TRACE_SCAN 48
 
 struct saved_call {
     struct sandbox_call_ctx *ctx;
@@ -178,7 +177,8 @@ static int finish_call(script_sandbox *sb, int status, int func, const struct sa
         return BW_OK;
     lua_settop(sb->L, func - 1); /* results of a tripped call are not trusted either */
     if (status == LUA_ERRMEM && sb->cap_refusals > 0)
-        sandbox_trip(sb, TRIP_MEMORY, sandbox_memory_where(sb));
+        sandbox_trip(sb, TRIP_MEMORY, sb->last_where);
+    sandbox_locate_trip(sb, sb->call_where); /* no place known: name the file at least */
     if (sb->trip != TRIP_NONE)
         return bw_err_set(err, BW_ELIMIT, "%s", ctx->tripped ? ctx->msg : sb->trip_msg);
     switch (status) {
@@ -232,6 +232,7 @@ int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *b
 {
     lua_State *L = sb->L;
     char msg[BW_ERR_MSG_MAX], where[LUA_IDSIZE + 16];
+    const char *text;
     int status;
     if (chunkname == NULL)
         chunkname = "=(script)";
@@ -245,9 +246,10 @@ int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *b
         return bw_err_set(err, BW_EINVAL, "%s: binary chunks are not allowed", display_of(chunkname));
     if (!lua_checkstack(L, 2))
         return bw_err_set(err, BW_ENOMEM, "not enough memory");
-    if (sb->depth == 0) {
+    if (sb->depth == 0) { /* between calls: the loader starts a fresh account */
         sb->cap_refusals = 0;
         sb->cap_refused = false;
+        sb->last_where[0] = '\0';
     }
     status = luaL_loadbufferx(L, buf ? buf : "", len, chunkname, "t");
     if (status == LUA_OK) {
@@ -256,15 +258,16 @@ int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *b
             lua_pop(L, 1);
         return BW_OK;
     }
-    copy_text(msg, sizeof msg, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?",
-              lua_tostring(L, -1) ? strlen(lua_tostring(L, -1)) : 1);
+    text = lua_tostring(L, -1);
+    copy_text(msg, sizeof msg, text ? text : "?", text ? strlen(text) : 1);
     lua_pop(L, 1);
-    if (status == LUA_ERRMEM && sb->cap_refusals > 0) {
+    if (status == LUA_ERRMEM && sb->cap_refusals > 0)
+        sandbox_trip(sb, TRIP_MEMORY, NULL);
+    if (sb->trip != TRIP_NONE) {
         snprintf(where, sizeof where, "%s:", display_of(chunkname));
-        sandbox_trip(sb, TRIP_MEMORY, where);
-    }
-    if (sb->trip != TRIP_NONE)
+        sandbox_locate_trip(sb, where);
         return bw_err_set(err, BW_ELIMIT, "%s", sb->trip_msg);
+    }
     if (status == LUA_ERRMEM)
         return bw_err_set(err, BW_ENOMEM, "%s: not enough memory to load", display_of(chunkname));
     return bw_err_set(err, BW_ESCRIPT, "%s", msg);

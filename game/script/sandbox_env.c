@@ -224,16 +224,13 @@ static void make_readonly(lua_State *L, const char *name)
 static void copy_fns(lua_State *L, int lib, const struct lib_fn *fns)
 {
     for (; fns->name != NULL; fns++) {
-        int type = lua_getfield(L, lib, fns->name);
-        if (type == LUA_TNIL) { /* not in this build of Lua */
-            lua_pop(L, 1);
-            continue;
-        }
-        if (fns->fn != NULL && fns->wraps)
-            lua_pushcclosure(L, fns->fn, 1);
-        else if (fns->fn != NULL) {
-            lua_pop(L, 1);
+        if (fns->fn != NULL && !fns->wraps) {
             lua_pushcfunction(L, fns->fn);
+        } else if (lua_getfield(L, lib, fns->name) == LUA_TNIL) {
+            lua_pop(L, 1); /* not in this build of Lua */
+            continue;
+        } else if (fns->fn != NULL) {
+            lua_pushcclosure(L, fns->fn, 1);
         }
         lua_setfield(L, -2, fns->name);
     }

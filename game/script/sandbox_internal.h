@@ -3,7 +3,8 @@
  * sandbox.c        the state, the counted allocator, the hook, trips, load, call
  * sandbox_env.c    the whitelist: which globals and library functions exist
  * sandbox_lib.c    replaced base, coroutine, math, table and utf8 functions
- * sandbox_match.c  bounded pattern matching (find, match, gmatch, gsub) and rep
+ * sandbox_match.c  the pattern matcher, with a step counter
+ * sandbox_string.c find, match, gmatch, gsub on it, and a capped rep
  *
  * Every C function reachable from scripts finds its sandbox through the
  * allocator's userdata (sandbox_of), so none needs an upvalue. */
@@ -11,6 +12,7 @@
 #define BULWARK_SANDBOX_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -23,6 +25,10 @@
 /* The count hook fires every HOOK_PERIOD instructions while no limit has
  * tripped, and on every instruction after. */
 #define HOOK_PERIOD 1000
+
+/* Frames looked at to find a Lua one or to show (lua_getstack walks from
+ * the top, so looking deeper would cost quadratic time in a deep recursion). */
+#define TRACE_SCAN 48
 
 /* Bytes copied or allocated that cost one instruction of budget. */
 #define BYTES_PER_WORK 32
@@ -52,6 +58,7 @@ struct script_sandbox {
     long fail_countdown;   /* fault injection: fail when it reaches 1 */
     bool failing;          /* fault injection fired: every growth fails */
     bool cap_refused;      /* the last growth was refused by the cap */
+    size_t used_at_refusal;
     unsigned cap_refusals; /* during the current outermost call */
 
     int depth; /* nested script_sandbox_call */
@@ -93,8 +100,6 @@ int sandbox_raise_trip(lua_State *L);
 int sandbox_size_error(lua_State *L, const char *fname, size_t bytes);
 /* "64 MiB", "300 KiB", "1000 bytes" */
 void sandbox_format_bytes(size_t n, char *out, size_t len);
-/* Where a memory trip happened, as well as the stack-blind allocator can tell. */
-const char *sandbox_memory_where(const script_sandbox *sb);
 /* "file:line:" of the innermost Lua frame of L, or "" */
 void sandbox_where(lua_State *L, char *out, size_t n);
 
@@ -126,7 +131,49 @@ int sandbox_charged_by_length(lua_State *L);
 /* Is t (at index idx) one of the read-only library proxies? */
 bool sandbox_is_readonly(lua_State *L, int idx);
 
-/* sandbox_match.c */
+/* sandbox_match.c: Lua's pattern language, counting steps against the
+ * budget. A matcher borrows the subject and pattern; keep them alive. */
+#define MAX_CAPTURES 32     /* LUA_MAXCAPTURES */
+#define MAX_MATCH_DEPTH 200 /* MAXCCALLS in lstrlib.c: C recursion per match */
+#define CAP_UNFINISHED (-1)
+#define CAP_POSITION (-2)
+#define ESC '%'
+
+struct matcher {
+    lua_State *L;
+    const char *src, *src_end; /* subject */
+    const char *pat_end;
+    int depth_left;
+    int level; /* captures open or closed so far */
+    uint64_t steps, step_limit;
+    struct {
+        const char *init;
+        ptrdiff_t len; /* or CAP_UNFINISHED, CAP_POSITION */
+    } cap[MAX_CAPTURES];
+};
+
+void matcher_init(struct matcher *m, lua_State *L, const char *s, size_t ls, const char *p, size_t lp);
+/* Before each match attempt: no captures, full depth. */
+void matcher_restart(struct matcher *m);
+/* Take the budget left in this call as the step limit. */
+void matcher_refresh(struct matcher *m);
+/* Charge the steps taken so far to the budget (may trip and raise). */
+void matcher_charge(struct matcher *m);
+/* Count n steps; over the budget it trips and raises. */
+void matcher_step(struct matcher *m, uint64_t n);
+/* Match the pattern from p against the subject from s: the end of the
+ * match, or NULL. Raises on a malformed pattern. */
+const char *matcher_match(struct matcher *m, const char *s, const char *p);
+/* Capture i of the match s..e (capture 0 is the whole match when there
+ * are none): its start in *cap and its length; for a position capture it
+ * pushes the position and returns CAP_POSITION. */
+ptrdiff_t matcher_capture(struct matcher *m, int i, const char *s, const char *e, const char **cap);
+/* Push capture i. Stack: [-0, +1]. */
+void matcher_push_capture(struct matcher *m, int i, const char *s, const char *e);
+/* Push all captures (the whole match if none; none if s is NULL). */
+int matcher_push_captures(struct matcher *m, const char *s, const char *e);
+
+/* sandbox_string.c */
 int sandbox_str_find(lua_State *L);
 int sandbox_str_match(lua_State *L);
 int sandbox_str_gmatch(lua_State *L);

@@ -8,7 +8,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#define SCRIPT_MAX_TEACH 64
+#define SCRIPT_MAX_TEACH SCRIPT_MAX_TEACH_IDS
 
 /* Registry keys (light userdata addresses are unique). */
 extern const char SCRIPT_KEY_LINES;    /* weak table: constructor table -> line */

@@ -100,7 +100,8 @@ int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *d
  * Stack: [-(nargs+1), +nresults] on success (all results for LUA_MULTRET),
  * [-(nargs+1), +0] on failure. Errors: BW_ESCRIPT (the script raised),
  * BW_ELIMIT (a limit tripped, or a size limit error reached the host),
- * BW_ENOMEM (allocation failed below the cap), BW_EINVAL (bad stack). */
+ * BW_ENOMEM (allocation failed below the cap), BW_EINVAL (fewer than
+ * nargs + 1 values on the stack: then the stack is left as it was). */
 int script_sandbox_call(script_sandbox *sb, int nargs, int nresults, bw_err *err);
 
 /* True once a limit tripped: the state must be destroyed. Every later load

@@ -79,6 +79,7 @@ uint64_t script_scenario_seed(const script_scenario *s);
 
 /* Curriculum ids this scenario declares: kind is "accord", "ssdf",
  * "attack" or "cwe"; returns the count, fills up to max ids. */
+#define SCRIPT_MAX_TEACH_IDS 64
 int script_scenario_teaches(const script_scenario *s, const char *kind, const char **ids, int max);
 
 /* Start an action as the player (UI, bot or replay): checked by the
