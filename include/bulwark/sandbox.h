@@ -6,13 +6,24 @@
  * game, nor exhaust its memory. Bindings (game/script/) add their globals
  * to the environment and call into Lua only through script_sandbox_call.
  *
+ * Environment (the whitelist is in game/script/sandbox_env.c, each removal
+ * with the attack it blocks): the basic functions without dofile,
+ * loadfile, print and warn; load for text chunks only; collectgarbage
+ * ("count") only; setmetatable refuses a metatable with __gc (finalizers
+ * run with hooks off); string without dump, with bounded pattern matching
+ * and a capped rep; table, math, utf8, coroutine. No io, os, package,
+ * require or debug. Library tables and the string metatable are read-only
+ * to scripts. math.random draws from the host (see set_random).
+ *
  * Limits. A sandbox enforces
  *   - memory_bytes: every byte the state allocates is counted; an
- *     allocation that would go over the cap is refused (Lua then collects
- *     and retries once); when memory is still short the sandbox trips;
- *   - instructions_per_call: VM instructions, plus work done inside C
- *     library functions (pattern matching steps, table shifts, sorting,
- *     copying: roughly one unit per instruction-sized piece of work), per
+ *     allocation that would go over the cap is refused, Lua collects and
+ *     retries once, and unless that collection won back 1/16 of the cap the
+ *     sandbox trips (a script living at the cap would make every
+ *     allocation cost a full collection);
+ *   - instructions_per_call: VM instructions plus work done in C library
+ *     functions, in instruction-sized units (pattern matching steps, table
+ *     shifts, sorting, bytes allocated, caught errors, resumes), per
  *     outermost call into Lua;
  *   - max_string_bytes: results of string.rep, table.concat and
  *     string.gsub; going over raises an ordinary (catchable) error;
@@ -28,7 +39,11 @@
  * Errors. Functions return 0 or a negative BW_E* code and fill a bw_err.
  * Script errors come back as "file:line: message" followed by a short
  * traceback ("\n  at file:line" lines), code BW_ESCRIPT; limits give
- * BW_ELIMIT; an allocation failure that is not the cap gives BW_ENOMEM.
+ * BW_ELIMIT with "file:line: instruction limit exceeded (N per call)" and
+ * the like; an allocation failure that is not the cap gives BW_ENOMEM.
+ * The line of a memory trip is where the script was last seen while memory
+ * ran above half the cap (at most 1000 instructions earlier), or only the
+ * file when it was never seen there: the allocator cannot read the stack.
  *
  * Threads. A sandbox is used from one thread at a time. */
 #ifndef BULWARK_SANDBOX_H
@@ -94,9 +109,11 @@ int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *b
 int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *display_name,
                              bw_err *err);
 
-/* Call the function under nargs arguments on top of the stack, like
- * lua_pcall, with a fresh work budget (fresh only for the outermost call: a
- * binding that calls back into Lua shares its caller's budget).
+/* Call the function under nargs arguments on top of the main thread's
+ * stack, like lua_pcall, with a fresh work budget (fresh only for the
+ * outermost call: a binding that calls back into Lua shares its caller's
+ * budget; it must move the function and results between its own thread
+ * and the main thread if it runs inside a coroutine).
  * Stack: [-(nargs+1), +nresults] on success (all results for LUA_MULTRET),
  * [-(nargs+1), +0] on failure. Errors: BW_ESCRIPT (the script raised),
  * BW_ELIMIT (a limit tripped, or a size limit error reached the host),
