@@ -161,7 +161,7 @@ static int finish(script_scenario *s, const run_opts *o, const app_action_log *l
             fprintf(out, "\n%s\n", debrief);
     }
     uint64_t h = sim_world_hash(script_scenario_cworld(s));
-    if (log && log->world_hash && log->world_hash != h) {
+    if (log && log->world_hash != h) {
         fprintf(err, "bulwark run: replay diverged: the record's final world hash is %016llx, this run's %016llx\n",
                 (unsigned long long)log->world_hash, (unsigned long long)h);
         return APP_FAILED;

@@ -203,7 +203,8 @@ static int read_item(const cJSON *a, int i, app_logged *out, const char *path, b
         return bw_err_set(err, BW_EINVAL, "%s: action %d: unknown action '%.40s'", path, i + 1, act->valuestring);
     if (tgt && !cJSON_IsString(tgt))
         return bw_err_set(err, BW_EINVAL, "%s: action %d: 'target' must be a string", path, i + 1);
-    if (opt && (!cJSON_IsNumber(opt) || opt->valuedouble < 1 || opt->valuedouble > SIM_MAX_CHOICE_OPTIONS))
+    if (opt && (!cJSON_IsNumber(opt) || opt->valuedouble < 1 || opt->valuedouble > SIM_MAX_CHOICE_OPTIONS ||
+                opt->valuedouble != (double)(int)opt->valuedouble))
         return bw_err_set(err, BW_EINVAL, "%s: action %d: 'option' must be 1..%d", path, i + 1, SIM_MAX_CHOICE_OPTIONS);
     if (tgt && strlen(tgt->valuestring) >= sizeof out->target)
         return bw_err_set(err, BW_EINVAL, "%s: action %d: target too long", path, i + 1);
@@ -212,6 +213,12 @@ static int read_item(const cJSON *a, int i, app_logged *out, const char *path, b
     snprintf(out->target, sizeof out->target, "%s", tgt ? tgt->valuestring : "");
     out->option = opt ? (int)opt->valuedouble : 1;
     return BW_OK;
+}
+
+static bool is_hex64(const cJSON *v)
+{
+    return cJSON_IsString(v) && strlen(v->valuestring) == 16 &&
+           strspn(v->valuestring, "0123456789abcdefABCDEF") == 16;
 }
 
 int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
@@ -233,15 +240,19 @@ int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
     const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "actions");
     if (!cJSON_IsNumber(fmt) || fmt->valuedouble != APP_RECORD_FORMAT)
         rc = bw_err_set(err, BW_EINVAL, "%s: unsupported record format (this engine reads format %d)", path, APP_RECORD_FORMAT);
-    else if (!cJSON_IsString(hash) || strlen(hash->valuestring) != 16 || !cJSON_IsString(id) ||
-             !cJSON_IsNumber(seed) || !cJSON_IsArray(acts))
-        rc = bw_err_set(err, BW_EINVAL, "%s: a record needs scenario.id, scenario.hash, seed and actions", path);
+    else if (!is_hex64(hash) || !cJSON_IsString(id) || !cJSON_IsNumber(seed) || !cJSON_IsArray(acts))
+        rc = bw_err_set(err, BW_EINVAL, "%s: a record needs scenario.id, scenario.hash (16 hex digits), seed and actions", path);
+    else if (seed->valuedouble < 0 || seed->valuedouble > 2147483647.0 ||
+             seed->valuedouble != (double)(long)seed->valuedouble)
+        rc = bw_err_set(err, BW_EINVAL, "%s: seed must be a whole number from 0 to 2147483647", path);
+    else if (!is_hex64(cJSON_GetObjectItemCaseSensitive(root, "world_hash")))
+        /* Without it a replay could not be checked: a record is evidence. */
+        rc = bw_err_set(err, BW_EINVAL, "%s: world_hash must be the final world hash (16 hex digits)", path);
     if (rc == BW_OK) {
         log->scenario_hash = strtoull(hash->valuestring, NULL, 16);
         snprintf(log->scenario_id, sizeof log->scenario_id, "%s", id->valuestring);
-        log->seed = seed->valuedouble < 0 ? 0 : (uint64_t)seed->valuedouble;
-        const cJSON *wh = cJSON_GetObjectItemCaseSensitive(root, "world_hash");
-        log->world_hash = cJSON_IsString(wh) ? strtoull(wh->valuestring, NULL, 16) : 0;
+        log->seed = (uint64_t)seed->valuedouble;
+        log->world_hash = strtoull(cJSON_GetObjectItemCaseSensitive(root, "world_hash")->valuestring, NULL, 16);
         int n = cJSON_GetArraySize(acts);
         log->items = calloc((size_t)(n ? n : 1), sizeof *log->items);
         if (!log->items)
@@ -273,7 +284,12 @@ int app_logged_to_req(const sim_world *w, const app_logged *a, sim_action_req *r
     case SIM_TARGET_ACTOR: req->target = sim_actor_find(w, a->target); break;
     case SIM_TARGET_REPORT: req->target = sim_report_find(w, a->target); break;
     case SIM_TARGET_AREA: req->target = sim_area_parse(a->target); break;
-    case SIM_TARGET_CHOICE: req->target = atoi(a->target) - 1; break;
+    case SIM_TARGET_CHOICE: {
+        char *end = NULL;
+        long v = strtol(a->target, &end, 10);
+        req->target = end != a->target && *end == '\0' && v >= 1 && v <= 1000000 ? (int)v - 1 : -1;
+        break;
+    }
     default: return BW_OK;
     }
     return req->target >= 0 ? BW_OK : BW_ENOTFOUND;

@@ -165,6 +165,8 @@ static void begin_call(script_sandbox *sb, int func, struct sandbox_call_ctx *ct
 
 static void end_call(script_sandbox *sb, const struct saved_call *saved)
 {
+    if (sb->depth == 1)
+        sb->total_work += sb->instructions; /* the outermost call is over */
     sb->depth--;
     sb->ctx = saved->ctx;
     sb->running = saved->running;
@@ -331,4 +333,9 @@ int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *d
     rc = script_sandbox_load(sb, chunkname, buf + skip, len - skip, err);
     free(buf);
     return rc;
+}
+
+uint64_t script_sandbox_total_work(const script_sandbox *sb)
+{
+    return sb ? sb->total_work : 0;
 }

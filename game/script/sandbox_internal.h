@@ -63,6 +63,7 @@ struct script_sandbox {
 
     int depth; /* nested script_sandbox_call */
     uint64_t instructions;  /* work charged during the current outermost call */
+    uint64_t total_work;    /* work charged over the sandbox's life, calls ended */
     uint64_t charged_bytes; /* allocated during it, converted at BYTES_PER_WORK */
     struct timespec started;
 

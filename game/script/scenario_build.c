@@ -43,10 +43,12 @@ static const char *const objective_kinds[] = { "pillar", "protect", "no_data_los
         arr[i_] = fn((type)i_);                                                                  \
     arr[count] = NULL
 
-static void *grow_alloc(build *b, size_t n, size_t size)
+/* Item counts here are already checked against MAX_ITEMS (reader_list
+ * and the vulnerability total), so n never exceeds it. */
+static void *grow_alloc(build *b, int n, size_t size)
 {
     (void)b;
-    return calloc(n ? n : 1, size);
+    return n > 0 && n <= MAX_ITEMS ? calloc((size_t)n, size) : calloc(1, size);
 }
 
 /* ---- defender ------------------------------------------------------------------ */
@@ -186,6 +188,10 @@ static int count_vulns(lua_State *L, int list, int n)
             if (reader_get(L, -1, "vulns") == LUA_TTABLE) {
                 lua_Unsigned k = lua_rawlen(L, -1);
                 total += k > 1000 ? 1000 : (int)k;
+                if (total > MAX_ITEMS) { /* enough to refuse; no need to count on */
+                    lua_pop(L, 2);
+                    return total;
+                }
             }
             lua_pop(L, 1);
         }
@@ -199,10 +205,19 @@ static void read_nodes(build *b, lua_State *L, int t)
     int n = reader_list(&b->r, L, t, "nodes", "scenario", b->scenario_line, MAX_ITEMS);
     int list = lua_gettop(L);
     b->vuln_cap = n ? count_vulns(L, list, n) : 0;
-    b->nodes = grow_alloc(b, (size_t)n, sizeof *b->nodes);
-    b->node_lines = grow_alloc(b, (size_t)n, sizeof(int));
-    b->vulns = grow_alloc(b, (size_t)b->vuln_cap, sizeof *b->vulns);
-    b->vuln_lines = grow_alloc(b, (size_t)b->vuln_cap, sizeof(int));
+    if (b->vuln_cap > MAX_ITEMS) {
+        /* A list shared by many nodes counts once per node: refuse before
+         * copying it a hundred million times outside the sandbox's cap. */
+        reader_problem(&b->r, b->scenario_line,
+                       "scenario: the nodes declare %d vulnerabilities in all; the limit is %d",
+                       b->vuln_cap, MAX_ITEMS);
+        lua_pop(L, 1);
+        return;
+    }
+    b->nodes = grow_alloc(b, (int)n, sizeof *b->nodes);
+    b->node_lines = grow_alloc(b, (int)n, sizeof(int));
+    b->vulns = grow_alloc(b, (int)b->vuln_cap, sizeof *b->vulns);
+    b->vuln_lines = grow_alloc(b, (int)b->vuln_cap, sizeof(int));
     if (!b->nodes || !b->node_lines || !b->vulns || !b->vuln_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the nodes");
         lua_pop(L, 1);
@@ -297,8 +312,8 @@ static void read_links(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "links", "scenario", b->scenario_line, MAX_ITEMS);
     int list = lua_gettop(L);
-    b->links = grow_alloc(b, (size_t)n, sizeof *b->links);
-    b->link_lines = grow_alloc(b, (size_t)n, sizeof(int));
+    b->links = grow_alloc(b, (int)n, sizeof *b->links);
+    b->link_lines = grow_alloc(b, (int)n, sizeof(int));
     if (!b->links || !b->link_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the links");
         lua_pop(L, 1);
@@ -359,8 +374,8 @@ static void read_actors(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "actors", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->actors = grow_alloc(b, (size_t)n, sizeof *b->actors);
-    b->actor_lines = grow_alloc(b, (size_t)n, sizeof(int));
+    b->actors = grow_alloc(b, (int)n, sizeof *b->actors);
+    b->actor_lines = grow_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->actors && b->actor_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_actor(b, L, lua_gettop(L), i);
@@ -377,8 +392,8 @@ static void read_reports(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "reports", "scenario", b->scenario_line, 1000);
     int list = lua_gettop(L);
-    b->reports = grow_alloc(b, (size_t)n, sizeof *b->reports);
-    b->report_lines = grow_alloc(b, (size_t)n, sizeof(int));
+    b->reports = grow_alloc(b, (int)n, sizeof *b->reports);
+    b->report_lines = grow_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->reports && b->report_lines; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
             reader_problem(&b->r, b->scenario_line, "reports: item %d must be a table", i);
@@ -520,7 +535,7 @@ static void read_events(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "events", "scenario", b->scenario_line, 10000);
     int list = lua_gettop(L);
-    b->events = grow_alloc(b, (size_t)n, sizeof *b->events);
+    b->events = grow_alloc(b, (int)n, sizeof *b->events);
     int end = b->def.days * SIM_TICKS_PER_DAY;
     for (int i = 1; i <= n && b->events; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
@@ -610,9 +625,9 @@ static void read_objectives(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "objectives", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->objectives = grow_alloc(b, (size_t)n, sizeof *b->objectives);
-    b->checks = grow_alloc(b, (size_t)n, sizeof(int));
-    b->objective_lines = grow_alloc(b, (size_t)n, sizeof(int));
+    b->objectives = grow_alloc(b, (int)n, sizeof *b->objectives);
+    b->checks = grow_alloc(b, (int)n, sizeof(int));
+    b->objective_lines = grow_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->objectives && b->checks && b->objective_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_objective(b, L, lua_gettop(L), i);

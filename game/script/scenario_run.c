@@ -192,6 +192,15 @@ int script_scenario_step(script_scenario *s, bw_err *err)
         return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
     install_hooks(s);
     int rc = sim_world_step(s->world, err);
+    if (!s->hook_failed && script_sandbox_total_work(s->sb) > SCRIPT_GAME_WORK) {
+        /* Each call has its budget; this one is for the whole game, so a
+         * script cannot spend a year of ticks just under the per-call cap. */
+        bw_err e;
+        bw_err_set(&e, BW_ELIMIT,
+                   "%s: the scenario's scripts used more than %llu instructions in one game (at tick %d)",
+                   s->path, (unsigned long long)SCRIPT_GAME_WORK, sim_world_tick(s->world));
+        fail(s, &e);
+    }
     if (s->hook_failed)
         return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
     return rc;

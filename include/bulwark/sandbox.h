@@ -125,6 +125,10 @@ int script_sandbox_call(script_sandbox *sb, int nargs, int nresults, bw_err *err
  * or call returns BW_ELIMIT at once. */
 bool script_sandbox_tripped(const script_sandbox *sb);
 
+/* Work units charged over the sandbox's whole life (every finished
+ * outermost call). Deterministic: a host can cap a whole game with it. */
+uint64_t script_sandbox_total_work(const script_sandbox *sb);
+
 /* Bytes the state has allocated and not freed. */
 size_t script_sandbox_memory(const script_sandbox *sb);
 

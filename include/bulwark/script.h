@@ -87,6 +87,12 @@ int script_scenario_teaches(const script_scenario *s, const char *kind, const ch
  * Returns as sim_action_start. */
 int script_scenario_act(script_scenario *s, const sim_action_req *req, bw_err *err);
 
+/* The work a scenario's scripts may do over a whole game, in the
+ * sandbox's instruction units: forty full per-call budgets, a few seconds
+ * to a minute of CPU, far above any real story (log4shell uses under a
+ * million). */
+#define SCRIPT_GAME_WORK 2000000000ULL
+
 /* Advance one tick, running the scenario's events and callbacks. A
  * script error or a sandbox limit ends the game: BW_ESCRIPT / BW_ELIMIT
  * with "file:line: message" in err. */

@@ -113,7 +113,7 @@ static void replay(const char *record)
                             NULL });
 }
 
-#define NEEDS "a record needs scenario.id, scenario.hash, seed and actions"
+#define NEEDS "a record needs scenario.id, scenario.hash (16 hex digits), seed and actions"
 
 /* ---- check ------------------------------------------------------------------ */
 
@@ -364,6 +364,32 @@ static void other_world_hash(cJSON *root)
     cJSON_ReplaceItemInObjectCaseSensitive(root, "world_hash", hash);
 }
 
+static void no_world_hash(cJSON *root)
+{
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "world_hash");
+}
+static void numeric_world_hash(cJSON *root)
+{
+    cJSON_ReplaceItemInObjectCaseSensitive(root, "world_hash", cJSON_CreateNumber(12345));
+}
+static void fractional_seed(cJSON *root)
+{
+    cJSON_ReplaceItemInObjectCaseSensitive(root, "seed", cJSON_CreateNumber(2021.7));
+}
+static void huge_seed(cJSON *root)
+{
+    cJSON_ReplaceItemInObjectCaseSensitive(root, "seed", cJSON_CreateNumber(1e300));
+}
+static void fractional_option(cJSON *root)
+{
+    cJSON *a = cJSON_CreateObject();
+    cJSON_AddNumberToObject(a, "tick", 0);
+    cJSON_AddStringToObject(a, "action", "choose");
+    cJSON_AddStringToObject(a, "target", "1");
+    cJSON_AddNumberToObject(a, "option", 1.9);
+    cJSON_InsertItemInArray(cJSON_GetObjectItemCaseSensitive(root, "actions"), 0, a);
+}
+
 static void test_malformed_records_are_refused_without_a_crash(void **state)
 {
     (void)state;
@@ -390,6 +416,12 @@ static void test_malformed_records_are_refused_without_a_crash(void **state)
         { "a short scenario hash", short_hash, NEEDS },
         { "an action after the end", action_after_the_end, "1 action left after the game ended" },
         { "a final world hash that differs", other_world_hash, "replay diverged" },
+        /* A record without its final hash could not be checked at all. */
+        { "no final world hash", no_world_hash, "world_hash must be the final world hash" },
+        { "a numeric final world hash", numeric_world_hash, "world_hash must be the final world hash" },
+        { "a fractional seed", fractional_seed, "seed must be a whole number" },
+        { "a seed beyond any integer", huge_seed, "seed must be a whole number" },
+        { "a fractional option", fractional_option, "'option' must be 1..6" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         replay(edited_record(cases[i].mutate));
