@@ -73,7 +73,7 @@ void app_print_debrief(const sim_world *w, FILE *out)
             "Behind the score: customers served safely %lld%% of hours; %d node%s compromised;\n"
             "  %d offensive act%s, %d bystander%s harmed; %d disclosure deadline%s missed,\n"
             "  %d report%s coordinated; %d indicator%s shared, %d received; %d breach%s concealed.\n",
-            t.customer_hours_possible ? (long long)(100 * t.customer_hours_safe / t.customer_hours_possible) : 100LL,
+            t.customer_hours_possible ? (long long)(100.0 * (double)t.customer_hours_safe / (double)t.customer_hours_possible) : 100LL,
             t.nodes_compromised, t.nodes_compromised == 1 ? "" : "s", t.offenses,
             t.offenses == 1 ? "" : "s", t.bystanders_harmed, t.bystanders_harmed == 1 ? "" : "s",
             t.deadlines_missed, t.deadlines_missed == 1 ? "" : "s", t.reports_coordinated,

@@ -307,6 +307,16 @@ static int decide_trampoline(lua_State *L)
 /* ---- actions back ------------------------------------------------------------------ */
 
 /* The index the target string/number names for this action, or -1. */
+/* A small positive Lua integer (1..1000000) as a 0-based index, else -1:
+ * a bot's number never reaches C arithmetic unchecked. */
+static int small_index(lua_State *L, int idx)
+{
+    if (!lua_isinteger(L, idx))
+        return -1;
+    lua_Integer v = lua_tointeger(L, idx);
+    return v >= 1 && v <= 1000000 ? (int)v - 1 : -1;
+}
+
 static int resolve_target(const sim_world *w, sim_action_kind k, lua_State *L, int idx)
 {
     int ty = lua_type(L, idx);
@@ -316,7 +326,7 @@ static int resolve_target(const sim_world *w, sim_action_kind k, lua_State *L, i
     case SIM_TARGET_ACTOR: return id ? sim_actor_find(w, id) : -1;
     case SIM_TARGET_REPORT: return id ? sim_report_find(w, id) : -1;
     case SIM_TARGET_AREA: return id ? sim_area_parse(id) : -1;
-    case SIM_TARGET_CHOICE: return ty == LUA_TNUMBER && lua_isinteger(L, idx) ? (int)lua_tointeger(L, idx) - 1 : -1;
+    case SIM_TARGET_CHOICE: return small_index(L, idx);
     default: return -1;
     }
 }
@@ -347,7 +357,7 @@ static bool read_action(const sim_world *w, lua_State *L, sim_action_req *req)
         req->kind = (sim_action_kind)k;
         req->target = sim_action_target_type(req->kind) == SIM_TARGET_NONE ? -1
                                                                           : resolve_target(w, req->kind, L, t + 2);
-        req->arg = lua_isinteger(L, t + 3) ? (int)lua_tointeger(L, t + 3) - 1 : 0;
+        req->arg = lua_isnoneornil(L, t + 3) ? 0 : small_index(L, t + 3);
     }
     lua_settop(L, t);
     return k >= 0;

@@ -243,7 +243,9 @@ static int w_add_vuln(lua_State *L)
     sim_vuln_def d = { 0 };
     d.id = luaL_checkstring(L, -4);
     d.node = luaL_checkstring(L, -3);
-    d.cwe = (int)luaL_checkinteger(L, -2);
+    lua_Integer cwe = luaL_checkinteger(L, -2);
+    luaL_argcheck(L, cwe >= 1 && cwe <= 100000, 2, "cwe must be a CWE number (1..100000)");
+    d.cwe = (int)cwe;
     double sev = luaL_checknumber(L, -1);
     luaL_argcheck(L, sev >= 0 && sev <= 10, 2, "severity must be 0..10");
     d.severity_tenths = (int)(sev * 10 + 0.5);
@@ -342,7 +344,10 @@ static int w_report(lua_State *L)
     d.id = luaL_checkstring(L, -4);
     d.vuln = luaL_checkstring(L, -3);
     d.reporter = luaL_optstring(L, -2, "a researcher");
-    d.deadline_ticks = (int)luaL_optinteger(L, -1, 7 * SIM_TICKS_PER_DAY);
+    lua_Integer deadline = luaL_optinteger(L, -1, 7 * SIM_TICKS_PER_DAY);
+    luaL_argcheck(L, deadline >= 1 && deadline <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 2,
+                  "deadline must be 1..8760 hours");
+    d.deadline_ticks = (int)deadline;
     d.at = sim_world_tick(w);
     bw_err e;
     if (sim_report_add(w, &d, &e) < 0)
@@ -494,18 +499,22 @@ static int w_choose(lua_State *L)
     lua_getfield(L, 2, "offensive");
     lua_getfield(L, 2, "deadline");
     lua_getfield(L, 2, "on_answer");
-    int def = (int)luaL_optinteger(L, -4, 1) - 1;
-    int off = (int)luaL_optinteger(L, -3, 0) - 1;
-    int deadline = (int)luaL_optinteger(L, -2, SIM_TICKS_PER_DAY);
+    /* 1-based in Lua; range-checked before any arithmetic or cast */
+    lua_Integer def = luaL_optinteger(L, -4, 1);
+    lua_Integer off = luaL_optinteger(L, -3, 0);
+    lua_Integer deadline = luaL_optinteger(L, -2, SIM_TICKS_PER_DAY);
     luaL_checktype(L, -1, LUA_TFUNCTION);
     luaL_argcheck(L, deadline >= 1 && deadline <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 2, "deadline out of range");
-    luaL_argcheck(L, def >= 0 && def < (int)n, 2, "default is not one of the options");
-    luaL_argcheck(L, off >= -1 && off < (int)n, 2, "offensive is not one of the options");
+    luaL_argcheck(L, def >= 1 && def <= (lua_Integer)n, 2, "default is not one of the options");
+    luaL_argcheck(L, off >= 0 && off <= (lua_Integer)n, 2, "offensive is not one of the options");
+    def--;
+    off--;
     int cookie = script_callback_add(s, L); /* pops on_answer */
     if (cookie < 0)
         return luaL_error(L, "out of memory");
     bw_err e;
-    int c = sim_choice_open(s->world, text, options, (int)n, deadline, def, off, (uint32_t)cookie, &e);
+    int c = sim_choice_open(s->world, text, options, (int)n, (int)deadline, (int)def, (int)off,
+                            (uint32_t)cookie, &e);
     if (c < 0)
         return raise(L, &e);
     lua_pushinteger(L, c + 1);

@@ -46,11 +46,16 @@ void score_day(sim_world *w)
 static int protection(const sim_world *w)
 {
     const sim_tally *t = &w->tally;
+    /* Ratios in double: 100 × customer-hours overflows 64 bits for a
+     * (hostile) world of a billion users a node. IEEE division is the
+     * same on every machine, and the score never reaches the hash. */
     int64_t served = t->customer_hours_possible
-                         ? 100 * t->customer_hours_safe / t->customer_hours_possible
+                         ? (int64_t)(100.0 * (double)t->customer_hours_safe /
+                                     (double)t->customer_hours_possible)
                          : 100;
     /* Data lost is lost for good: up to half the pillar. */
-    int64_t lost = t->data_total ? 50 * t->data_lost / t->data_total : (t->data_lost ? 50 : 0);
+    int64_t lost = t->data_total ? (int64_t)(50.0 * (double)t->data_lost / (double)t->data_total)
+                                 : (t->data_lost ? 50 : 0);
     return clamp100(served - lost + t->protection_adjust);
 }
 
