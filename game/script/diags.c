@@ -47,6 +47,8 @@ void script_diags_add(script_diags *d, const char *file, int line, bool warning,
     va_start(ap, fmt);
     vsnprintf(x->msg, sizeof x->msg, fmt, ap);
     va_end(ap);
+    bw_text_clean(x->file);
+    bw_text_clean(x->msg);
 }
 
 static void print_one(const script_diag *x, FILE *out)

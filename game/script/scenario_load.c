@@ -150,8 +150,10 @@ static char *dup_str(const char *s)
     if (!s)
         s = "";
     char *d = malloc(strlen(s) + 1);
-    if (d)
+    if (d) {
         strcpy(d, s);
+        bw_text_clean(d); /* titles and briefings are printed */
+    }
     return d;
 }
 

@@ -282,9 +282,9 @@ int script_scenario_debrief(script_scenario *s, const char **text, bw_err *err)
     size_t len = 0;
     const char *str = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
     if (!str && !lua_isnil(L, -1)) {
+        const char *type = luaL_typename(L, -1); /* a static name: valid after settop */
         lua_settop(L, top);
-        return bw_err_set(err, BW_ESCRIPT, "%s: debrief must return a string, not a %s", s->path,
-                          luaL_typename(L, -1));
+        return bw_err_set(err, BW_ESCRIPT, "%s: debrief must return a string, not a %s", s->path, type);
     }
     free(s->debrief_text);
     s->debrief_text = malloc(len + 1);
@@ -294,6 +294,7 @@ int script_scenario_debrief(script_scenario *s, const char **text, bw_err *err)
     }
     memcpy(s->debrief_text, str ? str : "", len);
     s->debrief_text[len] = '\0';
+    bw_text_clean(s->debrief_text);
     lua_settop(L, top);
     *text = s->debrief_text;
     return BW_OK;

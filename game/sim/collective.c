@@ -37,6 +37,7 @@ int sim_report_add(sim_world *w, const sim_report_def *d, bw_err *err)
     }
     snprintf(r->id, sizeof r->id, "%s", d->id);
     snprintf(r->reporter, sizeof r->reporter, "%s", d->reporter ? d->reporter : "a researcher");
+    bw_text_clean(r->reporter);
     r->vuln = v;
     r->at = d->at;
     r->deadline_ticks = d->deadline_ticks;

@@ -4,6 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+void bw_text_clean(char *s)
+{
+    for (; s && *s; s++)
+        if (((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f)
+            *s = '?';
+}
+
 int bw_err_set(bw_err *err, int code, const char *fmt, ...)
 {
     if (err) {
@@ -12,6 +19,7 @@ int bw_err_set(bw_err *err, int code, const char *fmt, ...)
         err->code = code;
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
+        bw_text_clean(err->msg); /* messages quote scripts */
     }
     return code;
 }

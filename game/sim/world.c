@@ -85,6 +85,7 @@ int text_add(sim_world *w, const char *s)
     int off = w->text_len;
     memcpy(w->text + off, s ? s : "", n);
     w->text[off + (int)n] = '\0';
+    bw_text_clean(w->text + off);
     w->text_len += (int)n + 1;
     return off;
 }
@@ -388,6 +389,7 @@ static bool default_has_data(sim_node_kind k)
 static void copy_str(char *dst, size_t n, const char *src)
 {
     snprintf(dst, n, "%s", src ? src : "");
+    bw_text_clean(dst);
 }
 
 static void build_nodes(sim_world *w, const sim_def *d)

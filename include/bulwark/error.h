@@ -45,4 +45,9 @@ const char *bw_err_name(int code);
  * of 2, or NULL: the "did you mean" of every diagnostic. */
 const char *bw_closest(const char *word, const char *const *names);
 
+/* Replace control characters (all below 0x20 but newline and tab, and
+ * DEL) with '?', in place: text from scenarios reaches terminals and
+ * screens, and an escape sequence in a label must not drive them. */
+void bw_text_clean(char *s);
+
 #endif

@@ -557,6 +557,21 @@ static void test_a_missing_scenario_or_bot_exits_1_and_is_named(void **state)
     assert_non_null(strstr(r.err, "no-such-bot"));
 }
 
+static void test_no_escape_sequence_from_a_scenario_reaches_the_terminal(void **state)
+{
+    (void)state;
+    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/fixtures/hostile/terminal_escapes.lua"), NULL });
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Message?[1A?[2K"));
+    assert_non_null(strstr(r.out, "Debrief?c"));
+    assert_null(strchr(r.out, '\033'));
+    assert_null(strchr(r.err, '\033'));
+    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/fixtures/hostile/terminal_escapes.lua"),
+                            "--player", "x\033[2J", NULL });
+    assert_int_equal(r.status, 1);
+    assert_null(strchr(r.err, '\033'));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -571,6 +586,7 @@ int main(void)
         cmocka_unit_test(test_truncated_and_empty_records_are_refused),
         cmocka_unit_test(test_the_idle_player_loses_and_the_sensible_one_wins),
         cmocka_unit_test(test_hacking_back_costs_responsibility),
+        cmocka_unit_test(test_no_escape_sequence_from_a_scenario_reaches_the_terminal),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_a_missing_scenario_or_bot_exits_1_and_is_named),
     };
