@@ -61,7 +61,9 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
         script_diags d;
         script_diags_init(&d);
         bw_err e;
-        script_scenario *s = script_scenario_load(argv[i], NULL, &d, &e);
+        char path[1024];
+        script_scenario *s = script_scenario_load(app_resolve(argv[i], "scenarios", path, sizeof path),
+                                                  NULL, &d, &e);
         bool ok = s != NULL && d.errors == 0;
         bad += !ok;
         if (json)

@@ -178,12 +178,45 @@ static int finish(script_scenario *s, const run_opts *o, const app_action_log *l
     return APP_OK;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* --json must not overwrite what this run reads, and must be writable
+ * before a long game is played. */
+static int check_output(const run_opts *o, const char *scenario, const char *bot, FILE *err)
+{
+    if (!o->json)
+        return APP_OK;
+    const char *inputs[] = { scenario, bot, o->actions };
+    for (int i = 0; i < 3; i++)
+        if (same_file(o->json, inputs[i])) {
+            fprintf(err, "bulwark run: --json %s would overwrite %s, which this run reads\n", o->json,
+                    inputs[i]);
+            return APP_USAGE;
+        }
+    bw_err e;
+    if (app_check_writable(o->json, &e) < 0) {
+        fprintf(err, "bulwark run: %s\n", e.msg);
+        return APP_FAILED;
+    }
+    return APP_OK;
+}
+
 int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
 {
     run_opts o = { 0 };
     int rc = parse(argc, argv, &o, out, err);
     if (rc != APP_OK)
         return rc < 0 ? APP_OK : rc;
+    char path[1024], botpath[1024];
+    const char *scenario = app_resolve(o.scenario, "scenarios", path, sizeof path);
+    const char *bot = o.player ? app_resolve(o.player, "bots", botpath, sizeof botpath) : NULL;
+    if ((rc = check_output(&o, scenario, bot, err)) != APP_OK)
+        return rc;
     app_action_log log = { 0 };
     bw_err e;
     if (o.actions && app_action_log_read(o.actions, &log, &e) < 0) {
@@ -196,16 +229,15 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
         app_action_log_free(&log);
         return APP_USAGE;
     }
-    char path[1024], botpath[1024];
     script_options so = { 0 };
     so.seed_given = o.seed_given || o.actions;
     so.seed = o.actions ? log.seed : (uint64_t)o.seed;
     script_diags d;
     script_diags_init(&d);
-    script_scenario *s = script_scenario_load(app_resolve(o.scenario, "scenarios", path, sizeof path), &so, &d, &e);
+    script_scenario *s = script_scenario_load(scenario, &so, &d, &e);
     script_diags_print(&d, err);
     script_diags_free(&d);
-    script_bot *bot = NULL;
+    script_bot *b = NULL;
     rc = s ? APP_OK : APP_FAILED;
     if (s && o.actions && log.scenario_hash != script_scenario_hash(s)) {
         fprintf(err, "bulwark run: %s was recorded with a different version of '%s' (scenario hash %016llx; this file is %016llx): refusing to replay\n",
@@ -214,20 +246,20 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
         rc = APP_FAILED;
     }
     if (rc == APP_OK && o.player &&
-        !(bot = script_bot_load(app_resolve(o.player, "bots", botpath, sizeof botpath), script_scenario_seed(s), &e))) {
+        !(b = script_bot_load(bot, script_scenario_seed(s), &e))) {
         fprintf(err, "bulwark run: bot: %s\n", e.msg);
         rc = APP_FAILED;
     }
     if (rc == APP_OK && !o.quiet)
         fprintf(out, "%s — %s (seed %llu%s%s)\n", script_scenario_title(s), script_scenario_id(s),
                 (unsigned long long)script_scenario_seed(s), o.player ? ", player " : "", o.player ? o.player : "");
-    if (rc == APP_OK && play(s, bot, o.actions ? &log : NULL, &e) < 0) {
+    if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, &e) < 0) {
         fprintf(err, "%s\n", e.msg);
         rc = APP_FAILED;
     }
     if (rc == APP_OK)
         rc = finish(s, &o, o.actions ? &log : NULL, out, err);
-    script_bot_destroy(bot);
+    script_bot_destroy(b);
     script_scenario_destroy(s);
     app_action_log_free(&log);
     return rc;

@@ -10,6 +10,8 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -129,30 +131,66 @@ char *app_record_json(script_scenario *s, const char *debrief)
     return text;
 }
 
+/* The directory part of path ("." when none), into buf. */
+static void dir_of(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(buf, n, ".");
+    else if (slash == path)
+        snprintf(buf, n, "/");
+    else
+        snprintf(buf, n, "%.*s", (int)(slash - path), path);
+}
+
+/* Create path's temporary sibling exclusively: never follows a link an
+ * attacker left in a shared directory. */
+static int open_temp(const char *path, char *tmp, size_t n, bw_err *err)
+{
+    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+    if (fd < 0)
+        bw_err_set(err, BW_EIO, "%s: cannot write: %s", path, strerror(errno));
+    return fd;
+}
+
+int app_check_writable(const char *path, bw_err *err)
+{
+    char tmp[PATH_MAX];
+    int fd = open_temp(path, tmp, sizeof tmp, err);
+    if (fd < 0)
+        return BW_EIO;
+    close(fd);
+    unlink(tmp);
+    return BW_OK;
+}
+
 int app_write_file_atomic(const char *path, const char *text, bw_err *err)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return bw_err_set(err, BW_ENOMEM, "out of memory");
-    snprintf(tmp, n + 16, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        int e = errno;
-        free(tmp);
-        return bw_err_set(err, BW_EIO, "%s: cannot write: %s", path, strerror(e));
-    }
+    char tmp[PATH_MAX], dir[PATH_MAX];
+    int fd = open_temp(path, tmp, sizeof tmp, err);
+    if (fd < 0)
+        return BW_EIO;
+    FILE *f = fdopen(fd, "wb");
     size_t len = strlen(text);
-    bool ok = fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF && fflush(f) == 0 &&
+    bool ok = f && fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF && fflush(f) == 0 &&
               fsync(fileno(f)) == 0;
-    ok = (fclose(f) == 0) && ok;
+    if (f)
+        ok = (fclose(f) == 0) && ok;
+    else
+        close(fd);
     if (!ok || rename(tmp, path) != 0) {
         int e = errno;
-        remove(tmp);
-        free(tmp);
+        unlink(tmp);
         return bw_err_set(err, BW_EIO, "%s: cannot write: %s", path, strerror(e));
     }
-    free(tmp);
+    /* The rename is durable once the directory is on disk too. */
+    dir_of(path, dir, sizeof dir);
+    int dfd = open(dir, O_RDONLY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
     return BW_OK;
 }
 
@@ -166,6 +204,11 @@ void app_action_log_free(app_action_log *log)
 
 static char *slurp(const char *path, bw_err *err)
 {
+    bw_err why;
+    if (script_file_check(path, &why) != BW_OK) {
+        bw_err_set(err, why.code, "%s: %s", path, why.msg);
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         bw_err_set(err, BW_EIO, "%s: cannot open: %s", path, strerror(errno));

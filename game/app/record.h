@@ -9,6 +9,9 @@
 
 /* The record of s as JSON text (caller frees with free), or NULL on OOM. */
 char *app_record_json(script_scenario *s, const char *debrief);
+/* Can a file be written at path? Creates and removes its temporary
+ * sibling, so a game is not played only to fail at the end. */
+int app_check_writable(const char *path, bw_err *err);
 /* Write text to path atomically (temporary file, fsync, rename). */
 int app_write_file_atomic(const char *path, const char *text, bw_err *err);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_FILE_BYTES ((size_t)4 * 1024 * 1024)
 #define FIRST_READ_BYTES ((size_t)64 * 1024)
@@ -307,6 +308,18 @@ static int read_all(FILE *f, char **out, size_t *len)
     return BW_OK;
 }
 
+int script_file_check(const char *path, bw_err *err)
+{
+    struct stat st;
+    if (!path || stat(path, &st) != 0)
+        return bw_err_set(err, BW_EIO, "cannot open: %s", path ? strerror(errno) : "no file given");
+    if (S_ISDIR(st.st_mode))
+        return bw_err_set(err, BW_EIO, "is a directory, not a file");
+    if (!S_ISREG(st.st_mode))
+        return bw_err_set(err, BW_EIO, "is not a regular file");
+    return BW_OK;
+}
+
 int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *display_name,
                              bw_err *err)
 {
@@ -317,6 +330,9 @@ int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *d
     int rc;
     if (display_name == NULL)
         display_name = path;
+    bw_err why;
+    if ((rc = script_file_check(path, &why)) != BW_OK)
+        return bw_err_set(err, rc, "%s: %s", display_name, why.msg);
     f = fopen(path, "rb");
     if (f == NULL)
         return bw_err_set(err, BW_EIO, "cannot open %s: %s", display_name, strerror(errno));

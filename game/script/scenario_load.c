@@ -107,6 +107,8 @@ static int protected_build(lua_State *L)
 
 static char *read_source(const char *path, size_t *len, bw_err *err)
 {
+    if (script_file_check(path, err) != BW_OK)
+        return NULL;
     FILE *f = fopen(path, "rb");
     if (!f) {
         bw_err_set(err, BW_EIO, "cannot open: no such file or not readable");

@@ -103,6 +103,11 @@ void script_sandbox_push_env(script_sandbox *sb);
 int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *buf, size_t len,
                         bw_err *err);
 
+/* BW_OK when path is a regular file; otherwise BW_EIO with "is a
+ * directory", "is not a regular file" (a FIFO would block a reader
+ * forever) or "no such file". Every script and record reader asks first. */
+int script_file_check(const char *path, bw_err *err);
+
 /* Read path with C stdio (at most 4 MiB) and load it as above, naming the
  * chunk "@display_name" (display_name NULL = path). Stack as
  * script_sandbox_load. Extra errors: BW_EIO cannot read, BW_ELIMIT too big. */
