@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 typedef struct run_opts {
@@ -36,6 +37,52 @@ const char *app_resolve(const char *name, const char *dir, char *buf, size_t n)
         return name;
     snprintf(buf, n, "%s/scripts/%s/%s.lua", script_data_dir(), dir, name);
     return stat(buf, &st) == 0 ? buf : name;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* name is neither a file nor a shipped one: say which are shipped. */
+void app_hint_shipped(const char *name, const char *dir, FILE *err)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/scripts/%s", script_data_dir(), dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    static char names[64][64];
+    const char *list[65];
+    int n = 0;
+    for (struct dirent *e; n < 64 && (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && len < 64 + 4 && strcmp(e->d_name + len - 4, ".lua") == 0 &&
+            !strstr(e->d_name, ".test.")) {
+            snprintf(names[n], sizeof names[n], "%.*s", (int)(len - 4), e->d_name);
+            list[n] = names[n];
+            n++;
+        }
+    }
+    closedir(d);
+    qsort(list, (size_t)n, sizeof list[0], cmp_name);
+    list[n] = NULL;
+    char shown[128];
+    snprintf(shown, sizeof shown, "%s", name);
+    bw_text_clean(shown); /* the name came from a command line, maybe pasted */
+    fprintf(err, "bulwark: '%s' is not a file; the shipped %s are:", shown, dir);
+    for (int i = 0; i < n; i++)
+        fprintf(err, "%s %s", i ? "," : "", list[i]);
+    const char *near = bw_closest(shown, list);
+    if (near)
+        fprintf(err, " (did you mean '%s'?)", near);
+    fputc('\n', err);
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
 }
 
 static int parse(int argc, char **argv, run_opts *o, FILE *out, FILE *err)
@@ -146,6 +193,23 @@ static void print_taught(const script_scenario *s, FILE *out)
     script_catalog_destroy(cat);
 }
 
+/* What the player did, by action: the debrief's timeline shows effects,
+ * this shows decisions. */
+static void print_actions(const script_scenario *s, FILE *out)
+{
+    int count[SIM_ACTION_KIND_COUNT] = { 0 };
+    int total = script_scenario_action_count(s);
+    for (int i = 0; i < total; i++)
+        count[script_scenario_action_at(s, i)->req.kind]++;
+    fprintf(out, "\nYour actions (%d):", total);
+    if (!total)
+        fprintf(out, " none");
+    for (int k = 0, shown = 0; k < SIM_ACTION_KIND_COUNT; k++)
+        if (count[k])
+            fprintf(out, "%s %s ×%d", shown++ ? "," : "", sim_action_name((sim_action_kind)k), count[k]);
+    fputc('\n', out);
+}
+
 static int finish(script_scenario *s, const run_opts *o, const app_action_log *log, FILE *out, FILE *err)
 {
     const char *debrief = "";
@@ -156,6 +220,7 @@ static int finish(script_scenario *s, const run_opts *o, const app_action_log *l
     }
     if (!o->quiet) {
         app_print_debrief(script_scenario_cworld(s), out);
+        print_actions(s, out);
         print_taught(s, out);
         if (debrief[0])
             fprintf(out, "\n%s\n", debrief);
@@ -215,6 +280,16 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
     char path[1024], botpath[1024];
     const char *scenario = app_resolve(o.scenario, "scenarios", path, sizeof path);
     const char *bot = o.player ? app_resolve(o.player, "bots", botpath, sizeof botpath) : NULL;
+    /* A name that is no file and no shipped id: list the shipped ones.
+     * (A missing path gets the loader's own "cannot open".) */
+    if (!exists(scenario) && !strchr(o.scenario, '/') && !strstr(o.scenario, ".lua")) {
+        app_hint_shipped(o.scenario, "scenarios", err);
+        return APP_FAILED;
+    }
+    if (bot && !exists(bot) && !strchr(o.player, '/') && !strstr(o.player, ".lua")) {
+        app_hint_shipped(o.player, "bots", err);
+        return APP_FAILED;
+    }
     if ((rc = check_output(&o, scenario, bot, err)) != APP_OK)
         return rc;
     app_action_log log = { 0 };

@@ -52,7 +52,7 @@ void app_print_debrief(const sim_world *w, FILE *out)
     fprintf(out, "\n=== Debrief: %s after %d days, %d star%s ===\n",
             outcome_name(sim_world_outcome(w)), sim_world_tick(w) / SIM_TICKS_PER_DAY,
             sim_world_stars(w), sim_world_stars(w) == 1 ? "" : "s");
-    fprintf(out, "Pillars (0-100):\n");
+    fprintf(out, "Pillars (0-100; one mark a day, from ' ' for 0 through .:-=+*#%% to '@' for 100):\n");
     for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
         fprintf(out, "  %-15s %3d  ", sim_pillar_name((sim_pillar)p), s.pillar[p]);
         for (int d = 0;; d++) {

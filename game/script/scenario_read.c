@@ -236,7 +236,7 @@ bool reader_num(reader *r, lua_State *L, int t, const char *key, const char *wha
     } else {
         double v = lua_tonumber(L, -1);
         if (isnan(v) || v < min || v > max)
-            reader_problem(r, key_line(r, key, line), "%s: '%s' is %g; it must be within %g..%g",
+            reader_problem(r, key_line(r, key, line), "%s: '%s' is %.10g; it must be within %.10g..%.10g",
                            what, key, v, min, max);
         else {
             *out = v;
@@ -254,7 +254,7 @@ bool reader_int(reader *r, lua_State *L, int t, const char *key, const char *wha
     if (!reader_num(r, L, t, key, what, line, (double)min, (double)max, &v, required))
         return false;
     if (v != floor(v)) {
-        reader_problem(r, key_line(r, key, line), "%s: '%s' must be a whole number, not %g", what,
+        reader_problem(r, key_line(r, key, line), "%s: '%s' must be a whole number, not %.10g", what,
                        key, v);
         return false;
     }

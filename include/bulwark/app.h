@@ -24,6 +24,8 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err);
 /* name as a path if it exists (or looks like one), else the shipped
  * scripts/<dir>/<name>.lua. Returns name or buf. */
 const char *app_resolve(const char *name, const char *dir, char *buf, size_t n);
+/* Tell err which scripts/<dir>/NAME.lua files are shipped, with a "did you mean". */
+void app_hint_shipped(const char *name, const char *dir, FILE *err);
 
 /* Closest known name to `word` among names (NULL-terminated) within an
  * edit distance of 2, or NULL. For "did you mean". */
