@@ -18,9 +18,9 @@ typedef struct command {
 
 static const command commands[] = {
     { "check", "validate scenarios without playing them: check [--json] FILE...", app_cmd_check },
-    { "run", "play a scenario headless to the end: run SCENARIO [--player BOT | --actions RECORD] [--json OUT]", app_cmd_run },
+    { "run", "play a scenario headless to the end: run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]", app_cmd_run },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
-    { "bench", "measure the engine: bench sim --nodes N --days D [--runs R]", app_cmd_bench },
+    { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua]", app_cmd_bench },
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
@@ -38,7 +38,7 @@ static void usage(FILE *out)
     fprintf(out,
             "\n"
             "'bulwark <command> --help' tells more about one command.\n"
-            "exit codes: 0 success, 1 the scenario or test failed, 2 usage error,\n"
+            "exit codes: 0 success, 1 the scenario, bot or replay failed, 2 usage error,\n"
             "3 internal error.\n");
 }
 

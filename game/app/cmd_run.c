@@ -24,9 +24,12 @@ static void run_usage(FILE *out)
             "usage: bulwark run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]\n"
             "  Plays SCENARIO (a .lua file, or the id of a shipped scenario) headless to\n"
             "  its end and prints the debrief.\n"
+            "  --seed N          the world's seed (default: the scenario's own)\n"
             "  --player BOT      a bot script (a .lua file, or idle, sensible, hackback, random)\n"
             "  --actions RECORD  replay the actions of a result record written by --json\n"
-            "  --json OUT        write the result record (outcome, pillars, actions, timeline)\n");
+            "  --json OUT        write the result record (docs/result-record.md)\n"
+            "  --quiet           print no debrief (errors still go to stderr)\n"
+            "  Exit 0 when the game was played to its end, won or lost.\n");
 }
 
 /* A file path as given, or a shipped file by name: scripts/<dir>/<name>.lua. */

@@ -482,8 +482,10 @@ static void read_teaches(build *b, lua_State *L, int t)
             lua_rawgeti(L, -1, i);
             char buf[32];
             const char *id = NULL;
-            if (lua_isinteger(L, -1)) {
-                snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, -1));
+            int whole = 0;
+            lua_Integer num = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &whole) : 0;
+            if (whole) {
+                snprintf(buf, sizeof buf, "%lld", (long long)num);
                 id = buf;
             } else if (lua_type(L, -1) == LUA_TSTRING) {
                 id = lua_tostring(L, -1);
@@ -660,8 +662,10 @@ static void read_head(build *b, lua_State *L, int t)
     int n = reader_list(&b->r, L, t, "cwe_pool", "scenario", line, 16);
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        if (lua_isinteger(L, -1) && lua_tointeger(L, -1) > 0 && lua_tointeger(L, -1) <= 100000)
-            b->def.cwe_pool[i - 1] = (uint32_t)lua_tointeger(L, -1);
+        int whole = 0; /* 89 and 89.0 alike, as every integer field */
+        lua_Integer cwe = lua_type(L, -1) == LUA_TNUMBER ? lua_tointegerx(L, -1, &whole) : 0;
+        if (whole && cwe > 0 && cwe <= 100000)
+            b->def.cwe_pool[i - 1] = (uint32_t)cwe;
         else
             reader_problem(&b->r, line, "cwe_pool: item %d must be a CWE number like 89", i);
         lua_pop(L, 1);
