@@ -71,8 +71,9 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
         else {
             script_diags_print(&d, err);
             if (ok)
-                fprintf(out, "%s: ok (%s, %d days)\n", argv[i], script_scenario_id(s),
-                        sim_world_days(script_scenario_cworld(s)));
+                fprintf(out, "%s: ok (%s, %d day%s)\n", argv[i], script_scenario_id(s),
+                        sim_world_days(script_scenario_cworld(s)),
+                        sim_world_days(script_scenario_cworld(s)) == 1 ? "" : "s");
         }
         script_scenario_destroy(s);
         script_diags_free(&d);

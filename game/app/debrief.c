@@ -49,8 +49,15 @@ void app_print_debrief(const sim_world *w, FILE *out)
     sim_tally t;
     sim_world_score(w, &s);
     sim_world_tally(w, &t);
-    fprintf(out, "\n=== Debrief: %s after %d days, %d star%s ===\n",
-            outcome_name(sim_world_outcome(w)), sim_world_tick(w) / SIM_TICKS_PER_DAY,
+    int ticks = sim_world_tick(w), days = ticks / SIM_TICKS_PER_DAY, hours = ticks % SIM_TICKS_PER_DAY;
+    char span[64];
+    if (hours && days)
+        snprintf(span, sizeof span, "%d day%s %d hour%s", days, days == 1 ? "" : "s", hours, hours == 1 ? "" : "s");
+    else if (hours)
+        snprintf(span, sizeof span, "%d hour%s", hours, hours == 1 ? "" : "s");
+    else
+        snprintf(span, sizeof span, "%d day%s", days, days == 1 ? "" : "s");
+    fprintf(out, "\n=== Debrief: %s after %s, %d star%s ===\n", outcome_name(sim_world_outcome(w)), span,
             sim_world_stars(w), sim_world_stars(w) == 1 ? "" : "s");
     fprintf(out, "Pillars (0-100; one mark a day, from ' ' for 0 through .:-=+*#%% to '@' for 100):\n");
     for (int p = 0; p < SIM_PILLAR_COUNT; p++) {

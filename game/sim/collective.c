@@ -58,9 +58,11 @@ static void report_arrives(sim_world *w, int i)
     vu->exists = true;
     sim_vuln_reveal(w, r->vuln, NULL);
     log_add(w, SIM_LOG_REPORT, true, vu->node, -1, r->vuln,
-            "%s reports %s (CWE-%d, severity %d.%d) privately; public disclosure in %d days",
+            "%s reports %s (CWE-%d, severity %d.%d) privately; public disclosure in %d %s",
             r->reporter, vu->id, vu->cwe, vu->severity / 10, vu->severity % 10,
-            r->deadline_ticks / SIM_TICKS_PER_DAY);
+            r->deadline_ticks % SIM_TICKS_PER_DAY ? r->deadline_ticks : r->deadline_ticks / SIM_TICKS_PER_DAY,
+            r->deadline_ticks % SIM_TICKS_PER_DAY ? (r->deadline_ticks == 1 ? "hour" : "hours")
+                                                  : (r->deadline_ticks == SIM_TICKS_PER_DAY ? "day" : "days"));
 }
 
 static void report_goes_public(sim_world *w, int i)
