@@ -332,7 +332,9 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
         fprintf(out, "%s — %s (seed %llu%s%s)\n", script_scenario_title(s), script_scenario_id(s),
                 (unsigned long long)script_scenario_seed(s), o.player ? ", player " : "", o.player ? o.player : "");
     if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, &e) < 0) {
-        fprintf(err, "%s\n", e.msg);
+        int t = sim_world_tick(script_scenario_cworld(s));
+        fprintf(err, "bulwark run: stopped on day %d at %02d:00 (tick %d): %s\n", t / SIM_TICKS_PER_DAY + 1,
+                t % SIM_TICKS_PER_DAY, t, e.msg);
         rc = APP_FAILED;
     }
     if (rc == APP_OK)
