@@ -45,9 +45,8 @@ static const char *const objective_kinds[] = { "pillar", "protect", "no_data_los
 
 /* Item counts here are already checked against MAX_ITEMS (reader_list
  * and the vulnerability total), so n never exceeds it. */
-static void *grow_alloc(build *b, int n, size_t size)
+static void *items_alloc(int n, size_t size)
 {
-    (void)b;
     return n > 0 && n <= MAX_ITEMS ? calloc((size_t)n, size) : calloc(1, size);
 }
 
@@ -214,10 +213,10 @@ static void read_nodes(build *b, lua_State *L, int t)
         lua_pop(L, 1);
         return;
     }
-    b->nodes = grow_alloc(b, (int)n, sizeof *b->nodes);
-    b->node_lines = grow_alloc(b, (int)n, sizeof(int));
-    b->vulns = grow_alloc(b, (int)b->vuln_cap, sizeof *b->vulns);
-    b->vuln_lines = grow_alloc(b, (int)b->vuln_cap, sizeof(int));
+    b->nodes = items_alloc((int)n, sizeof *b->nodes);
+    b->node_lines = items_alloc((int)n, sizeof(int));
+    b->vulns = items_alloc((int)b->vuln_cap, sizeof *b->vulns);
+    b->vuln_lines = items_alloc((int)b->vuln_cap, sizeof(int));
     if (!b->nodes || !b->node_lines || !b->vulns || !b->vuln_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the nodes");
         lua_pop(L, 1);
@@ -312,8 +311,8 @@ static void read_links(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "links", "scenario", b->scenario_line, MAX_ITEMS);
     int list = lua_gettop(L);
-    b->links = grow_alloc(b, (int)n, sizeof *b->links);
-    b->link_lines = grow_alloc(b, (int)n, sizeof(int));
+    b->links = items_alloc((int)n, sizeof *b->links);
+    b->link_lines = items_alloc((int)n, sizeof(int));
     if (!b->links || !b->link_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the links");
         lua_pop(L, 1);
@@ -374,8 +373,8 @@ static void read_actors(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "actors", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->actors = grow_alloc(b, (int)n, sizeof *b->actors);
-    b->actor_lines = grow_alloc(b, (int)n, sizeof(int));
+    b->actors = items_alloc((int)n, sizeof *b->actors);
+    b->actor_lines = items_alloc((int)n, sizeof(int));
     for (int i = 1; i <= n && b->actors && b->actor_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_actor(b, L, lua_gettop(L), i);
@@ -392,8 +391,8 @@ static void read_reports(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "reports", "scenario", b->scenario_line, 1000);
     int list = lua_gettop(L);
-    b->reports = grow_alloc(b, (int)n, sizeof *b->reports);
-    b->report_lines = grow_alloc(b, (int)n, sizeof(int));
+    b->reports = items_alloc((int)n, sizeof *b->reports);
+    b->report_lines = items_alloc((int)n, sizeof(int));
     for (int i = 1; i <= n && b->reports && b->report_lines; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
             reader_problem(&b->r, b->scenario_line, "reports: item %d must be a table", i);
@@ -441,7 +440,7 @@ static void read_actions(build *b, lua_State *L, int t)
     if (reader_get(L, t, "costs") == LUA_TTABLE) {
         int ct = lua_gettop(L);
         reader_check_keys(&b->r, L, ct, acts, "costs", line);
-        b->overrides = grow_alloc(b, SIM_ACTION_KIND_COUNT, sizeof *b->overrides);
+        b->overrides = items_alloc(SIM_ACTION_KIND_COUNT, sizeof *b->overrides);
         for (int k = 0; k < SIM_ACTION_KIND_COUNT && b->overrides; k++) {
             if (reader_get(L, ct, acts[k]) == LUA_TTABLE) {
                 int kt = lua_gettop(L);
@@ -537,7 +536,7 @@ static void read_events(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "events", "scenario", b->scenario_line, 10000);
     int list = lua_gettop(L);
-    b->events = grow_alloc(b, (int)n, sizeof *b->events);
+    b->events = items_alloc((int)n, sizeof *b->events);
     int end = b->def.days * SIM_TICKS_PER_DAY;
     for (int i = 1; i <= n && b->events; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
@@ -627,9 +626,9 @@ static void read_objectives(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "objectives", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->objectives = grow_alloc(b, (int)n, sizeof *b->objectives);
-    b->checks = grow_alloc(b, (int)n, sizeof(int));
-    b->objective_lines = grow_alloc(b, (int)n, sizeof(int));
+    b->objectives = items_alloc((int)n, sizeof *b->objectives);
+    b->checks = items_alloc((int)n, sizeof(int));
+    b->objective_lines = items_alloc((int)n, sizeof(int));
     for (int i = 1; i <= n && b->objectives && b->checks && b->objective_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_objective(b, L, lua_gettop(L), i);

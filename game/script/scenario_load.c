@@ -361,7 +361,7 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
         rc = validate_and_build(s, src, opt, diags, err);
     free(src);
     if (rc == BW_OK && s->on_start != LUA_NOREF) {
-        script_invoke(s, s->on_start, 0);
+        script_invoke(s, s->on_start);
         if (s->hook_failed) {
             rc = bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
             add_error(diags, s->path, "on_start: ", s->hook_err.msg);

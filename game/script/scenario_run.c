@@ -89,9 +89,8 @@ static bool invoke(invoke_args *a)
     return true;
 }
 
-void script_invoke(script_scenario *s, int ref, int nargs)
+void script_invoke(script_scenario *s, int ref)
 {
-    (void)nargs;
     invoke_args a = { s, ref, 0, 0, NULL, NULL };
     invoke(&a);
 }
@@ -101,7 +100,7 @@ static void hook_event(void *ud, sim_world *w, uint32_t cookie)
     (void)w;
     script_scenario *s = ud;
     if ((int)cookie < s->callback_count)
-        script_invoke(s, s->callbacks[cookie], 0);
+        script_invoke(s, s->callbacks[cookie]);
 }
 
 static void hook_choice(void *ud, sim_world *w, uint32_t cookie, int option)
@@ -173,7 +172,7 @@ static void check_objectives(script_scenario *s)
 static void hook_tick(void *ud, sim_world *w)
 {
     script_scenario *s = ud;
-    script_invoke(s, s->on_tick, 0);
+    script_invoke(s, s->on_tick);
     if (sim_world_tick(w) % SIM_TICKS_PER_DAY == 0)
         check_objectives(s);
 }

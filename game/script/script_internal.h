@@ -46,10 +46,9 @@ void script_world_open(lua_State *L);  /* registers the metatable */
  * callback; returns its cookie or -1 (pops it either way). */
 int script_callback_add(script_scenario *s, lua_State *L);
 /* Call the registry function ref with `w` in a protected call,
- * recording the first error in s->hook_err (nargs must be 0). */
-void script_invoke(script_scenario *s, int ref, int nargs);
+ * recording the first error in s->hook_err. */
+void script_invoke(script_scenario *s, int ref);
 
 /* scenario_load.c */
-int script_tick_arg(lua_State *L, int idx, const char *what);
 
 #endif
