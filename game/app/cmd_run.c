@@ -4,6 +4,7 @@
  * Exit 0 when the game was played to its end (won or lost), 1 when the
  * scenario, the bot or the replay failed, 2 on a usage error. */
 #include "bulwark/app.h"
+#include "bulwark/debrief.h"
 #include "args.h"
 #include "record.h"
 
@@ -171,28 +172,42 @@ static int play(script_scenario *s, script_bot *bot, const app_action_log *log, 
     return BW_OK;
 }
 
-/* The practices the scenario declares it teaches, with the catalogue's
- * sentence for each (CURRICULUM.md). */
-static void print_taught(const script_scenario *s, FILE *out)
+/* What the debrief model (debrief.h) makes of this game: the incidents
+ * with what would have prevented each, the moments that mattered, and
+ * the practices taught, each tied to what happened. */
+static void print_taught(script_scenario *s, FILE *out)
 {
-    static const char *const kinds[] = { "accord", "ssdf", "attack", "cwe" };
     static const char *const titles[] = { "Tech Accord", "NIST SSDF", "MITRE ATT&CK", "CWE" };
+    static const char *const kinds[] = { "accord", "ssdf", "attack", "cwe" };
     bw_err e;
     script_catalog *cat = script_catalog_load(NULL, &e);
-    bool any = false;
-    for (int k = 0; k < 4; k++) {
-        const char *ids[SCRIPT_MAX_TEACH_IDS];
-        int n = script_scenario_teaches(s, kinds[k], ids, SCRIPT_MAX_TEACH_IDS);
-        for (int i = 0; i < n && i < SCRIPT_MAX_TEACH_IDS; i++) {
-            if (!any)
-                fprintf(out, "\nPractices this scenario taught:\n");
-            any = true;
-            char id[40];
-            snprintf(id, sizeof id, "%s%s", k == 3 ? "CWE-" : "", ids[i]);
-            fprintf(out, "  %-12s %-10s %s\n", titles[k], id,
-                    cat ? script_catalog_title(cat, kinds[k], ids[i]) : "");
-        }
+    script_debrief d;
+    if (script_debrief_build(s, cat, &d, &e) != BW_OK) {
+        script_catalog_destroy(cat);
+        fprintf(out, "\n(debrief: %s)\n", e.msg);
+        return;
     }
+    if (d.incident_count) {
+        fprintf(out, "\nIncidents, and what would have prevented them:\n");
+        for (int i = 0; i < d.incident_count; i++)
+            fprintf(out, "  day %2d %02d:00  %s\n                %s\n", d.incidents[i].tick / SIM_TICKS_PER_DAY + 1,
+                    d.incidents[i].tick % SIM_TICKS_PER_DAY, d.incidents[i].what, d.incidents[i].prevent);
+    }
+    if (d.moment_count) {
+        fprintf(out, "\nThe moments that mattered most:\n");
+        for (int i = 0; i < d.moment_count && i < 6; i++)
+            fprintf(out, "  %s\n", d.moments[i].text);
+    }
+    if (d.practice_count)
+        fprintf(out, "\nPractices this scenario taught, and what your game showed:\n");
+    for (int i = 0; i < d.practice_count; i++) {
+        const debrief_practice *p = &d.practices[i];
+        int k = 0;
+        while (k < 3 && strcmp(kinds[k], p->kind) != 0)
+            k++;
+        fprintf(out, "  %-12s %-10s %s\n  %-23s %s\n", titles[k], p->id, p->title, "", p->in_game);
+    }
+    script_debrief_free(&d);
     script_catalog_destroy(cat);
 }
 

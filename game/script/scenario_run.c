@@ -258,6 +258,8 @@ static int protected_result(lua_State *L)
     return 1;
 }
 
+static int debrief_call(script_scenario *s, const char **text, bw_err *err);
+
 int script_scenario_debrief(script_scenario *s, const char **text, bw_err *err)
 {
     *text = "";
@@ -265,6 +267,28 @@ int script_scenario_debrief(script_scenario *s, const char **text, bw_err *err)
         return BW_OK;
     if (s->hook_failed)
         return bw_err_set(err, s->hook_err.code, "%s", s->hook_err.msg);
+    if (s->debrief_final) {
+        if (s->debrief_err.code != BW_OK)
+            return bw_err_set(err, s->debrief_err.code, "%s", s->debrief_err.msg);
+        *text = s->debrief_text ? s->debrief_text : "";
+        return BW_OK;
+    }
+    bool final = sim_world_over(s->world);
+    bw_err local;
+    bw_err_clear(&local);
+    int rc = debrief_call(s, text, &local);
+    if (final) {
+        s->debrief_final = true;
+        s->debrief_err = local;
+        s->debrief_err.code = rc;
+    }
+    if (rc != BW_OK)
+        return bw_err_set(err, rc, "%s", local.msg);
+    return BW_OK;
+}
+
+static int debrief_call(script_scenario *s, const char **text, bw_err *err)
+{
     lua_State *L = script_sandbox_lua(s->sb);
     int top = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->debrief_ref);

@@ -36,6 +36,11 @@ struct script_scenario {
     bw_err hook_err;           /* the first error raised inside a hook this step */
     bool hook_failed;
     char *debrief_text;
+    /* Once the game is over its debrief is computed once: a callback that
+     * draws from w:random would otherwise change the world hash each time
+     * the debrief is shown. */
+    bool debrief_final;
+    bw_err debrief_err;        /* code != BW_OK: the final debrief failed */
 };
 
 /* world_api.c: push the `w` object for s (created once, cached). */
@@ -48,6 +53,16 @@ int script_callback_add(script_scenario *s, lua_State *L);
 /* Call the registry function ref with `w` in a protected call,
  * recording the first error in s->hook_err. */
 void script_invoke(script_scenario *s, int ref);
+
+/* bot.c: push the view a bot's decide(view) gets (what the player sees)
+ * of w, its events from log entry log_seen on. Raises on out-of-memory:
+ * call it protected. The test runner shows tests the same table. */
+void script_view_push(lua_State *L, const sim_world *w, int log_seen);
+/* bot.c: read the action at the stack top ({ "patch", "web" } or
+ * { action = ..., target = ..., option = ... }) into req; false when it
+ * is no table or names no action. An unknown target leaves req->target
+ * at -1, which the simulation refuses with a reason. Stack unchanged. */
+bool script_action_read(const sim_world *w, lua_State *L, sim_action_req *req);
 
 /* scenario_load.c */
 
