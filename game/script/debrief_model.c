@@ -48,8 +48,8 @@ static const char *actor_label(const sim_world *w, int a)
     return a >= 0 && sim_actor_get(w, a, &ai) == BW_OK ? ai.label : "an attacker";
 }
 
-/* The most severe vulnerability on node n that was not fixed in time:
- * the one an exploit most likely used. -1 when none. */
+/* The vulnerability on node n an exploit most likely used: the most
+ * severe of those attackers knew of, else the most severe. -1 when none. */
 static int worst_vuln_on(const sim_world *w, int n)
 {
     int best = -1, best_sev = -1;
@@ -57,9 +57,11 @@ static int worst_vuln_on(const sim_world *w, int n)
         sim_vuln_info vi;
         if (sim_vuln_get(w, v, &vi) != BW_OK || vi.node != n || !vi.exists)
             continue;
-        if (vi.severity_tenths > best_sev) {
+        /* One the attackers knew of is the likelier way in. */
+        int rank = vi.severity_tenths + (vi.known_to_attackers ? 1000 : 0);
+        if (rank > best_sev) {
             best = v;
-            best_sev = vi.severity_tenths;
+            best_sev = rank;
         }
     }
     return best;
