@@ -6,7 +6,7 @@
 #include "bulwark/app.h"
 #include "bulwark/debrief.h"
 #include "args.h"
-#include "record.h"
+#include "bulwark/record.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -133,13 +133,13 @@ static int parse(int argc, char **argv, run_opts *o, FILE *out, FILE *err)
 }
 
 /* Start every logged action due now; a refusal means the replay diverged. */
-static int replay_due(script_scenario *s, const app_action_log *log, int *next, bw_err *e)
+static int replay_due(script_scenario *s, const record_log *log, int *next, bw_err *e)
 {
     const sim_world *w = script_scenario_cworld(s);
     while (*next < log->count && log->items[*next].tick == sim_world_tick(w)) {
-        const app_logged *a = &log->items[*next];
+        const record_action *a = &log->items[*next];
         sim_action_req req;
-        if (app_logged_to_req(w, a, &req) < 0)
+        if (record_action_to_req(w, a, &req) < 0)
             return bw_err_set(e, BW_EINVAL, "replay: action %d (%s) names an unknown target '%s'",
                               *next + 1, sim_action_name(a->kind), a->target);
         bw_err ae;
@@ -155,7 +155,7 @@ static int replay_due(script_scenario *s, const app_action_log *log, int *next, 
     return BW_OK;
 }
 
-static int play(script_scenario *s, script_bot *bot, const app_action_log *log, bw_err *e)
+static int play(script_scenario *s, script_bot *bot, const record_log *log, bw_err *e)
 {
     int next = 0, taken = 0, refused = 0;
     while (!sim_world_over(script_scenario_cworld(s))) {
@@ -228,7 +228,7 @@ static void print_actions(const script_scenario *s, FILE *out)
     fputc('\n', out);
 }
 
-static int finish(script_scenario *s, const run_opts *o, const app_action_log *log, FILE *out, FILE *err)
+static int finish(script_scenario *s, const run_opts *o, const record_log *log, FILE *out, FILE *err)
 {
     const char *debrief = "";
     bw_err e;
@@ -250,8 +250,8 @@ static int finish(script_scenario *s, const run_opts *o, const app_action_log *l
         return APP_FAILED;
     }
     if (o->json) {
-        char *text = app_record_json(s, debrief);
-        if (!text || app_write_file_atomic(o->json, text, &e) < 0) {
+        char *text = record_json(s, debrief);
+        if (!text || record_write_file(o->json, text, &e) < 0) {
             fprintf(err, "bulwark run: %s\n", text ? e.msg : "out of memory");
             free(text);
             return APP_INTERNAL;
@@ -282,7 +282,7 @@ static int check_output(const run_opts *o, const char *scenario, const char *bot
             return APP_USAGE;
         }
     bw_err e;
-    if (app_check_writable(o->json, &e) < 0) {
+    if (record_check_writable(o->json, &e) < 0) {
         fprintf(err, "bulwark run: %s\n", e.msg);
         return APP_FAILED;
     }
@@ -310,16 +310,16 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
     }
     if ((rc = check_output(&o, scenario, bot, err)) != APP_OK)
         return rc;
-    app_action_log log = { 0 };
+    record_log log = { 0 };
     bw_err e;
-    if (o.actions && app_action_log_read(o.actions, &log, &e) < 0) {
+    if (o.actions && record_log_read(o.actions, &log, &e) < 0) {
         fprintf(err, "bulwark run: %s\n", e.msg);
         return APP_FAILED;
     }
     if (o.actions && o.seed_given && (uint64_t)o.seed != log.seed) {
         fprintf(err, "bulwark run: %s was played with seed %llu, not %ld\n", o.actions,
                 (unsigned long long)log.seed, o.seed);
-        app_action_log_free(&log);
+        record_log_free(&log);
         return APP_USAGE;
     }
     script_options so = { 0 };
@@ -356,6 +356,6 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
         rc = finish(s, &o, o.actions ? &log : NULL, out, err);
     script_bot_destroy(b);
     script_scenario_destroy(s);
-    app_action_log_free(&log);
+    record_log_free(&log);
     return rc;
 }

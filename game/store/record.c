@@ -1,12 +1,14 @@
 /* record.c — the result record of a finished game as JSON, and the action
- * log read back from one (the replay format).
+ * log and summary read back from one (the replay format; what the store
+ * indexes). Moved from game/app so the desktop game writes the same
+ * records; the format is docs/result-record.md and must not drift.
  *
  * A record names the scenario by id and content hash, the seed and the
  * engine version, the outcome and pillars, the objectives, every action
  * with its tick (targets by id, so a record reads well and survives a
  * reordering of nothing), the timeline the player saw, and the final
  * world hash. Written atomically: a temporary file, fsync, rename. */
-#include "record.h"
+#include "bulwark/record.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -19,8 +21,6 @@
 #ifndef BULWARK_VERSION
 #define BULWARK_VERSION "0.0.0"
 #endif
-
-#define MAX_LOG_BYTES (64u << 20)
 
 static void target_id(const sim_world *w, const sim_action_req *r, char *buf, size_t n)
 {
@@ -76,14 +76,14 @@ static cJSON *timeline_json(const sim_world *w)
     return arr;
 }
 
-char *app_record_json(script_scenario *s, const char *debrief)
+char *record_json(script_scenario *s, const char *debrief)
 {
     const sim_world *w = script_scenario_cworld(s);
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
     char hex[17];
-    cJSON_AddNumberToObject(root, "format", APP_RECORD_FORMAT);
+    cJSON_AddNumberToObject(root, "format", RECORD_FORMAT);
     cJSON *sc = cJSON_AddObjectToObject(root, "scenario");
     cJSON_AddStringToObject(sc, "id", script_scenario_id(s));
     cJSON_AddStringToObject(sc, "title", script_scenario_title(s));
@@ -154,7 +154,7 @@ static int open_temp(const char *path, char *tmp, size_t n, bw_err *err)
     return fd;
 }
 
-int app_check_writable(const char *path, bw_err *err)
+int record_check_writable(const char *path, bw_err *err)
 {
     char tmp[PATH_MAX];
     int fd = open_temp(path, tmp, sizeof tmp, err);
@@ -165,7 +165,7 @@ int app_check_writable(const char *path, bw_err *err)
     return BW_OK;
 }
 
-int app_write_file_atomic(const char *path, const char *text, bw_err *err)
+int record_write_file(const char *path, const char *text, bw_err *err)
 {
     char tmp[PATH_MAX], dir[PATH_MAX];
     int fd = open_temp(path, tmp, sizeof tmp, err);
@@ -196,41 +196,42 @@ int app_write_file_atomic(const char *path, const char *text, bw_err *err)
 
 /* ---- reading an action log --------------------------------------------------- */
 
-void app_action_log_free(app_action_log *log)
+void record_log_free(record_log *log)
 {
     free(log->items);
     memset(log, 0, sizeof *log);
 }
 
-static char *slurp(const char *path, bw_err *err)
+/* The file's text, or NULL with *rc and err set. */
+static char *slurp(const char *path, int *rc, bw_err *err)
 {
     bw_err why;
     if (script_file_check(path, &why) != BW_OK) {
-        bw_err_set(err, why.code, "%s: %s", path, why.msg);
+        *rc = bw_err_set(err, why.code, "%s: %s", path, why.msg);
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        bw_err_set(err, BW_EIO, "%s: cannot open: %s", path, strerror(errno));
+        *rc = bw_err_set(err, BW_EIO, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    char *buf = malloc(MAX_LOG_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, MAX_LOG_BYTES + 1, f) : 0;
+    char *buf = malloc(RECORD_MAX_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, RECORD_MAX_BYTES + 1, f) : 0;
     fclose(f);
     if (!buf) {
-        bw_err_set(err, BW_ENOMEM, "out of memory");
+        *rc = bw_err_set(err, BW_ENOMEM, "out of memory");
         return NULL;
     }
-    if (n > MAX_LOG_BYTES) {
+    if (n > RECORD_MAX_BYTES) {
         free(buf);
-        bw_err_set(err, BW_ELIMIT, "%s: larger than %u MiB", path, MAX_LOG_BYTES >> 20);
+        *rc = bw_err_set(err, BW_ELIMIT, "%s: larger than %u MiB", path, RECORD_MAX_BYTES >> 20);
         return NULL;
     }
     buf[n] = '\0';
     return buf;
 }
 
-static int read_item(const cJSON *a, int i, app_logged *out, const char *path, bw_err *err)
+static int read_item(const cJSON *a, int i, record_action *out, const char *path, bw_err *err)
 {
     const cJSON *tick = cJSON_GetObjectItemCaseSensitive(a, "tick");
     const cJSON *act = cJSON_GetObjectItemCaseSensitive(a, "action");
@@ -264,16 +265,10 @@ static bool is_hex64(const cJSON *v)
            strspn(v->valuestring, "0123456789abcdefABCDEF") == 16;
 }
 
-int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
+/* The checks every reader makes: format, scenario, seed, final hash and a
+ * well-formed action log in time order. */
+static int parse_root(const cJSON *root, const char *path, record_log *log, bw_err *err)
 {
-    memset(log, 0, sizeof *log);
-    char *text = slurp(path, err);
-    if (!text)
-        return err->code;
-    cJSON *root = cJSON_Parse(text);
-    free(text);
-    if (!root)
-        return bw_err_set(err, BW_EINVAL, "%s: not valid JSON (a result record from 'bulwark run --json')", path);
     int rc = BW_OK;
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
@@ -281,8 +276,8 @@ int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
     const cJSON *id = sc ? cJSON_GetObjectItemCaseSensitive(sc, "id") : NULL;
     const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
     const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "actions");
-    if (!cJSON_IsNumber(fmt) || fmt->valuedouble != APP_RECORD_FORMAT)
-        rc = bw_err_set(err, BW_EINVAL, "%s: unsupported record format (this engine reads format %d)", path, APP_RECORD_FORMAT);
+    if (!cJSON_IsNumber(fmt) || fmt->valuedouble != RECORD_FORMAT)
+        rc = bw_err_set(err, BW_EINVAL, "%s: unsupported record format (this engine reads format %d)", path, RECORD_FORMAT);
     else if (!is_hex64(hash) || !cJSON_IsString(id) || !cJSON_IsNumber(seed) || !cJSON_IsArray(acts))
         rc = bw_err_set(err, BW_EINVAL, "%s: a record needs scenario.id, scenario.hash (16 hex digits), seed and actions", path);
     else if (seed->valuedouble < 0 || seed->valuedouble > 2147483647.0 ||
@@ -300,24 +295,142 @@ int app_action_log_read(const char *path, app_action_log *log, bw_err *err)
         log->items = calloc((size_t)(n ? n : 1), sizeof *log->items);
         if (!log->items)
             rc = bw_err_set(err, BW_ENOMEM, "out of memory");
-        int prev = 0;
-        for (int i = 0; rc == BW_OK && i < n; i++) {
-            rc = read_item(cJSON_GetArrayItem(acts, i), i, &log->items[i], path, err);
+        int prev = 0, i = 0;
+        const cJSON *a;
+        /* Walk the list once: indexing it is quadratic, and a hostile
+         * record may hold a million actions. */
+        cJSON_ArrayForEach(a, acts) {
+            if (rc != BW_OK)
+                break;
+            rc = read_item(a, i, &log->items[i], path, err);
             if (rc == BW_OK && log->items[i].tick < prev)
                 rc = bw_err_set(err, BW_EINVAL, "%s: action %d goes back in time (tick %d after %d)", path, i + 1,
                                 log->items[i].tick, prev);
             if (rc == BW_OK)
                 prev = log->items[i].tick;
-            log->count = i + 1;
+            log->count = ++i;
         }
     }
-    cJSON_Delete(root);
     if (rc != BW_OK)
-        app_action_log_free(log);
+        record_log_free(log);
     return rc;
 }
 
-int app_logged_to_req(const sim_world *w, const app_logged *a, sim_action_req *req)
+static cJSON *parse_text(const char *text, const char *path, bw_err *err)
+{
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    if (!root)
+        bw_err_set(err, BW_EINVAL, "%s: not valid JSON (a result record from 'bulwark run --json')", path);
+    return root;
+}
+
+int record_log_parse(const char *text, const char *name, record_log *log, bw_err *err)
+{
+    memset(log, 0, sizeof *log);
+    cJSON *root = parse_text(text, name, err);
+    if (!root)
+        return BW_EINVAL;
+    int rc = parse_root(root, name, log, err);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int record_log_read(const char *path, record_log *log, bw_err *err)
+{
+    memset(log, 0, sizeof *log);
+    int rc = BW_OK;
+    char *text = slurp(path, &rc, err);
+    if (!text)
+        return rc;
+    rc = record_log_parse(text, path, log, err);
+    free(text);
+    return rc;
+}
+
+/* ---- reading the summary ----------------------------------------------------- */
+
+/* A whole number from lo to hi, into *out. */
+static bool int_in(const cJSON *v, int lo, int hi, int *out)
+{
+    if (!cJSON_IsNumber(v) || v->valuedouble < lo || v->valuedouble > hi ||
+        v->valuedouble != (double)(int)v->valuedouble)
+        return false;
+    *out = (int)v->valuedouble;
+    return true;
+}
+
+/* A string of 1 to max-1 bytes with no control character. */
+static bool text_in(const cJSON *v, size_t max)
+{
+    if (!cJSON_IsString(v) || !v->valuestring[0] || strlen(v->valuestring) >= max)
+        return false;
+    for (const char *c = v->valuestring; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            return false;
+    return true;
+}
+
+static int parse_summary(const cJSON *root, const char *name, record_summary *sum, bw_err *err)
+{
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(sc, "id");
+    const cJSON *engine = cJSON_GetObjectItemCaseSensitive(root, "engine");
+    const cJSON *outcome = cJSON_GetObjectItemCaseSensitive(root, "outcome");
+    const cJSON *pillars = cJSON_GetObjectItemCaseSensitive(root, "pillars");
+    if (!text_in(id, sizeof sum->scenario_id))
+        return bw_err_set(err, BW_EINVAL, "%s: scenario.id must be 1 to %d characters, no control characters", name,
+                          (int)sizeof sum->scenario_id - 1);
+    if (!text_in(engine, sizeof sum->engine))
+        return bw_err_set(err, BW_EINVAL, "%s: engine must name the version that played it (1 to %d characters)",
+                          name, (int)sizeof sum->engine - 1);
+    if (cJSON_IsString(outcome) && strcmp(outcome->valuestring, "running") == 0)
+        return bw_err_set(err, BW_EINVAL, "%s: the game is still running: only a finished game has a result", name);
+    if (!cJSON_IsString(outcome) || (strcmp(outcome->valuestring, "won") && strcmp(outcome->valuestring, "lost")))
+        return bw_err_set(err, BW_EINVAL, "%s: outcome must be \"won\" or \"lost\"", name);
+    if (!int_in(cJSON_GetObjectItemCaseSensitive(root, "stars"), 0, 3, &sum->stars))
+        return bw_err_set(err, BW_EINVAL, "%s: stars must be a whole number from 0 to 3", name);
+    if (!int_in(cJSON_GetObjectItemCaseSensitive(root, "ticks"), 0, SIM_MAX_DAYS * SIM_TICKS_PER_DAY, &sum->ticks))
+        return bw_err_set(err, BW_EINVAL, "%s: ticks must be the game hours played (0 to %d)", name,
+                          SIM_MAX_DAYS * SIM_TICKS_PER_DAY);
+    for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+        const char *pn = sim_pillar_name((sim_pillar)p);
+        if (!int_in(cJSON_GetObjectItemCaseSensitive(pillars, pn), 0, 100, &sum->pillar[p]))
+            return bw_err_set(err, BW_EINVAL, "%s: pillars.%s must be a whole number from 0 to 100", name, pn);
+    }
+    snprintf(sum->scenario_id, sizeof sum->scenario_id, "%s", id->valuestring);
+    snprintf(sum->engine, sizeof sum->engine, "%s", engine->valuestring);
+    sum->outcome = strcmp(outcome->valuestring, "won") == 0 ? SIM_OUTCOME_WON : SIM_OUTCOME_LOST;
+    return BW_OK;
+}
+
+int record_summary_parse(const char *text, const char *name, record_summary *sum, bw_err *err)
+{
+    memset(sum, 0, sizeof *sum);
+    cJSON *root = parse_text(text, name, err);
+    if (!root)
+        return BW_EINVAL;
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return bw_err_set(err, BW_EINVAL, "%s: a record is a JSON object", name);
+    }
+    record_log log;
+    memset(&log, 0, sizeof log);
+    int rc = parse_root(root, name, &log, err);
+    if (rc == BW_OK)
+        rc = parse_summary(root, name, sum, err);
+    if (rc == BW_OK) {
+        sum->scenario_hash = log.scenario_hash;
+        sum->seed = log.seed;
+        sum->world_hash = log.world_hash;
+    }
+    record_log_free(&log);
+    cJSON_Delete(root);
+    if (rc != BW_OK)
+        memset(sum, 0, sizeof *sum);
+    return rc;
+}
+
+int record_action_to_req(const sim_world *w, const record_action *a, sim_action_req *req)
 {
     req->kind = a->kind;
     req->arg = a->kind == SIM_ACT_CHOOSE ? a->option - 1 : 0;
