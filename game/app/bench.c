@@ -4,6 +4,7 @@
 #include "bulwark/app.h"
 #include "bulwark/script.h"
 #include "args.h"
+#include "bench.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -354,7 +355,11 @@ static int bench_lua(long nodes, long days, long runs, FILE *out, FILE *err)
 static void bench_usage(FILE *out)
 {
     fprintf(out, "usage: bulwark bench sim [--nodes N] [--days D] [--runs R] [--lua]\n"
-                 "  Runs a synthetic world of N nodes (default 10000) for D days (default 30)\n"
+                 "       bulwark bench render [--nodes N] [--frames F] [--renderer NAME] [--shot FILE.bmp]\n"
+                 "       bulwark bench run [SCENARIO...] [--runs R] [--player BOT]\n"
+                 "       bulwark bench startup [--scenario ID] [--runs R]\n"
+                 "  'bulwark bench render --help' and 'bulwark bench run --help' tell more.\n"
+                 "  sim runs a synthetic world of N nodes (default 10000) for D days (default 30)\n"
                  "  R times (default 5) and prints the median, ending with 'sim_ms=<median>'.\n"
                  "  --lua runs a generated Lua scenario of that size with and without an\n"
                  "  on_tick callback and ends with 'lua_overhead_pct=<n>'.\n");
@@ -366,8 +371,14 @@ int app_cmd_bench(int argc, char **argv, FILE *out, FILE *err)
         bench_usage(argc < 1 ? err : out);
         return argc < 1 ? APP_USAGE : APP_OK;
     }
+    if (strcmp(argv[0], "render") == 0)
+        return bench_render(argc - 1, argv + 1, out, err);
+    if (strcmp(argv[0], "run") == 0)
+        return bench_run(argc - 1, argv + 1, out, err);
+    if (strcmp(argv[0], "startup") == 0)
+        return bench_startup(argc - 1, argv + 1, out, err);
     if (strcmp(argv[0], "sim") != 0) {
-        fprintf(err, "bulwark bench: unknown benchmark '%s' (known: sim)\n", argv[0]);
+        fprintf(err, "bulwark bench: unknown benchmark '%s' (known: sim, render, run, startup)\n", argv[0]);
         return APP_USAGE;
     }
     long nodes = 10000, days = 30, runs = 5;

@@ -17,28 +17,34 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    { "play", "the desktop game: play [SCENARIO] [--seed N] [--frames N] [--screenshot FILE] [--input FILE] ...", app_cmd_play },
     { "check", "validate scenarios without playing them: check [--json] FILE...", app_cmd_check },
     { "run", "play a scenario headless to the end: run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]", app_cmd_run },
+    { "test", "run scenario tests (NAME.test.lua): test [FILE...] [--match TEXT] [--json OUT]", app_cmd_test },
+    { "balance", "play the bots over many seeds: balance SCENARIO... | --all [--runs N] [--bots LIST] [--json OUT] [--markdown] [--check]", app_cmd_balance },
+    { "curriculum", "what the campaign teaches, and its coverage: curriculum [--json] [--check]", app_cmd_curriculum },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
-    { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua]", app_cmd_bench },
+    { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua] | render [--nodes N] [--frames F] | run [SCENARIO...] (bench --help)", app_cmd_bench },
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: bulwark [--help] [--version] <command> [<args>]\n"
+            "usage: bulwark [--help] [--version] [<command> [<args>]]\n"
             "\n"
             "Bulwark — defend a living infrastructure and learn the practices of the\n"
             "Cybersecurity Tech Accord by their consequences.\n"
             "\n"
             "commands:\n");
     for (size_t i = 0; i < COMMAND_COUNT; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
+            "'bulwark' alone opens the desktop game; without a display it plays the first\n"
+            "scenario headless and prints its debrief.\n"
             "'bulwark <command> --help' tells more about one command.\n"
-            "exit codes: 0 success, 1 the scenario, bot or replay failed, 2 usage error,\n"
+            "exit codes: 0 success, 1 the scenario, bot, replay or test failed, 2 usage error,\n"
             "3 internal error.\n");
 }
 
@@ -49,10 +55,11 @@ const char *app_closest(const char *word, const char *const *names)
 
 int app_main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
+    if (argc < 2) /* `bulwark` alone: the desktop game at its menu (headless without a display) */
+        return app_cmd_play(0, argv + 1, stdout, stderr);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         usage(stdout);
-        return argc < 2 ? APP_USAGE : APP_OK;
+        return APP_OK;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
         printf("bulwark %s\n", BULWARK_VERSION);

@@ -225,7 +225,7 @@ static void push_choices(lua_State *L, const sim_world *w)
     lua_setfield(L, -2, "choices");
 }
 
-static void push_actions_events(lua_State *L, script_bot *b, const sim_world *w)
+static void push_actions_events(lua_State *L, int log_seen, const sim_world *w)
 {
     lua_newtable(L);
     for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++) {
@@ -249,7 +249,7 @@ static void push_actions_events(lua_State *L, script_bot *b, const sim_world *w)
     lua_setfield(L, -2, "can");
     lua_newtable(L);
     int k = 0;
-    for (int i = b->log_seen; i < sim_log_count(w); i++) {
+    for (int i = log_seen; i < sim_log_count(w); i++) {
         sim_log_entry e;
         sim_log_get(w, i, &e);
         if (!e.visible)
@@ -263,11 +263,8 @@ static void push_actions_events(lua_State *L, script_bot *b, const sim_world *w)
     lua_setfield(L, -2, "events");
 }
 
-static int decide_trampoline(lua_State *L)
+void script_view_push(lua_State *L, const sim_world *w, int log_seen)
 {
-    view_args *a = lua_touserdata(L, 1);
-    const sim_world *w = a->w;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, a->decide_ref);
     lua_createtable(L, 0, 20);
     int t = sim_world_tick(w);
     set_int(L, "tick", t);
@@ -297,7 +294,14 @@ static int decide_trampoline(lua_State *L)
     lua_setfield(L, -2, "nodes");
     push_actors_reports(L, w);
     push_choices(L, w);
-    push_actions_events(L, a->b, w);
+    push_actions_events(L, log_seen, w);
+}
+
+static int decide_trampoline(lua_State *L)
+{
+    view_args *a = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->decide_ref);
+    script_view_push(L, a->w, a->b->log_seen);
     lua_call(L, 1, 1);
     if (!lua_isnil(L, -1) && !lua_istable(L, -1))
         return luaL_error(L, "decide(view) must return a list of actions, not a %s", luaL_typename(L, -1));
@@ -332,7 +336,7 @@ static int resolve_target(const sim_world *w, sim_action_kind k, lua_State *L, i
 }
 
 /* Read the action at stack top ({ "patch", "web" } or { action = ..., target = ..., option = ... }). */
-static bool read_action(const sim_world *w, lua_State *L, sim_action_req *req)
+bool script_action_read(const sim_world *w, lua_State *L, sim_action_req *req)
 {
     int t = lua_gettop(L);
     if (!lua_istable(L, t))
@@ -381,7 +385,7 @@ int script_bot_play(script_bot *b, script_scenario *s, int *taken, int *refused,
     for (lua_Unsigned i = 1; i <= n && i <= 64; i++) {
         lua_rawgeti(L, top + 1, (lua_Integer)i);
         sim_action_req req = { 0, -1, 0 };
-        bool ok = read_action(w, L, &req);
+        bool ok = script_action_read(w, L, &req);
         lua_pop(L, 1);
         bw_err e;
         if (ok && script_scenario_act(s, &req, &e) >= 0) {

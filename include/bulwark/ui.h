@@ -106,7 +106,10 @@ enum { UI_MOD_SHIFT = 1, UI_MOD_CTRL = 2, UI_MOD_ALT = 4 };
  * action's index in *action (see ui_action_key). */
 ui_cmd ui_key_map(int sdl_keycode, unsigned mods, bool in_dialog, int *action, int *option);
 /* The shortcut key of a player action (sim_action_kind), as a printable
- * lowercase letter, 0 when none; unique over all actions. */
+ * letter, 0 when none; unique over all actions. Lowercase is the key
+ * alone, uppercase is Shift+key: there are more actions than letters left
+ * free by W A S D (pan) and L (log). In a dialog, digits give *option as
+ * a 0-based index ('1' is option 0). */
 char ui_action_key(int sim_action_kind);
 const char *ui_cmd_name(ui_cmd c);
 
@@ -147,6 +150,7 @@ typedef enum ui_font {
     UI_FONT_BODY,    /* 15 pt: panels, log, buttons */
     UI_FONT_BOLD,    /* 15 pt bold: headings in panels */
     UI_FONT_TITLE,   /* 28 pt bold: screen titles */
+    UI_FONT_HERO,    /* 48 pt bold: the game's name on the menu */
     UI_FONT_COUNT
 } ui_font;
 

@@ -32,33 +32,47 @@ void ui_session_destroy(ui_session *ss);
 script_scenario *ui_session_scenario(ui_session *ss);
 
 /* Speed in ticks (game hours) per real second: 0 = paused, 1, 2, 4, 8
- * (automation may ask for more, up to 240). */
+ * (automation may ask for more, up to 240; values outside 0..240 are
+ * clamped). A new session starts paused. */
 void ui_session_set_speed(ui_session *ss, int ticks_per_second);
 int ui_session_speed(const ui_session *ss);
+/* Pause, or resume at the last speed that was not 0 (1 at first). */
+void ui_session_toggle_pause(ui_session *ss);
 /* Advance real time by dt seconds: runs as many ticks as the speed says
  * (never more than 16 in one call). Returns the ticks run, or a negative
  * bw error when the scenario failed (message in err; the game is over). */
 int ui_session_update(ui_session *ss, double dt, bw_err *err);
 /* Start an action as the player; false with the reason in err when refused. */
 bool ui_session_act(ui_session *ss, const sim_action_req *req, bw_err *err);
+/* The world ended, or the scenario failed (see ui_session_failure). */
 bool ui_session_over(const ui_session *ss);
-/* Log entries not yet shown as toasts: returns the index of the first
- * unseen sim_log entry and marks them seen. */
+/* Why the game stopped on a script error ("file:line: ..."), NULL if it did not. */
+const char *ui_session_failure(const ui_session *ss);
+/* Log entries not yet shown as toasts: *first is the index of the first
+ * unseen sim_log entry, *count how many there are (hidden ones included:
+ * show only those with .visible); marks them seen and returns *count. */
 int ui_session_take_new_log(ui_session *ss, int *first, int *count);
 
 /* ---- the play screen (SDL drawing) --------------------------------------------------- */
 
 typedef struct ui_play ui_play;
 
-/* Borrows the session and the gfx; both must outlive the play screen. */
+/* Borrows the session and the gfx; both must outlive the play screen.
+ * g may be NULL: the logic alone (commands, selection, the clock), for
+ * tests without a window. */
 ui_play *ui_play_create(ui_session *ss, ui_gfx *g, bw_err *err);
 void ui_play_destroy(ui_play *p);
 /* Input: a command (from ui_key_map) with its action/option, or pointer
  * state for this frame. Returns true when the play screen used it. */
 bool ui_play_command(ui_play *p, ui_cmd c, int action, int option);
 void ui_play_pointer(ui_play *p, const ui_pointer *ptr);
-/* Per frame: advance the session by dt and draw into area. */
+/* Per frame: advance the session by dt and draw into area. dt is real
+ * time (seconds): it also runs animations and ages toasts. */
 int ui_play_frame(ui_play *p, double dt, ui_rect area, bw_err *err);
+/* Whether ui_play_frame advances the session (default true). An app that
+ * steps the world itself (a replay, a bot in the window) turns it off and
+ * still passes the real dt. */
+void ui_play_set_drives_session(ui_play *p, bool on);
 /* Select a node by id (automation and tests); false when unknown. */
 bool ui_play_select(ui_play *p, const char *node_id);
 /* A choice dialog is open (the app must route digits to it). */

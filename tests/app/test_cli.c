@@ -37,12 +37,20 @@ static void test_version_prints_the_project_version(void **state)
     assert_true(r.out[8] >= '0' && r.out[8] <= '9');
 }
 
-static void test_no_command_is_a_usage_error(void **state)
+/* `bulwark` alone opens the desktop game; without a display it says so
+ * in one line and plays the first scenario headless (never a window in a
+ * test: the display is taken away). */
+static void test_no_command_without_a_display_plays_headless(void **state)
 {
     (void)state;
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    unsetenv("SDL_VIDEODRIVER");
     run_ok((char *const[]){ "bulwark", NULL });
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.out, "usage:"));
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "no display: playing ", 20) == 0);
+    assert_non_null(strstr(r.out, " headless\n"));
+    assert_null(strstr(r.out, "usage:"));
 }
 
 static void test_unknown_command_exits_2_and_suggests(void **state)
@@ -149,7 +157,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_help_lists_every_subcommand),
         cmocka_unit_test(test_version_prints_the_project_version),
-        cmocka_unit_test(test_no_command_is_a_usage_error),
+        cmocka_unit_test(test_no_command_without_a_display_plays_headless),
         cmocka_unit_test(test_unknown_command_exits_2_and_suggests),
         cmocka_unit_test(test_closest_name_is_within_two_edits),
         cmocka_unit_test(test_bench_sim_ends_with_sim_ms),

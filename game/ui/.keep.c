@@ -1,2 +1,0 @@
-/* Keeps the library non-empty while its module is being written. */
-typedef int bw_ui_keep_unused;
