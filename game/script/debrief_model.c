@@ -241,7 +241,8 @@ static void ssdf_sentence(const char *id, const game_facts *f, char *out, size_t
         {"PW.9", {SIM_ACT_MFA}, 1, "changed an insecure default", "secure defaults protect everyone who never changes them."},
         {"RV.1", {SIM_ACT_SCAN, SIM_ACT_HANDLE_REPORT}, 2, "looked for or triaged vulnerabilities",
          "you cannot fix what you do not know about."},
-        {"RV.2", {SIM_ACT_PATCH}, 1, "patched", "every day a known flaw stays open is a day it can be used."},
+        {"RV.2", {SIM_ACT_PATCH, SIM_ACT_HANDLE_REPORT}, 2, "remediated (patched, or fixed a reported flaw)",
+         "every day a known flaw stays open is a day it can be used."},
         {"RV.3", {SIM_ACT_CODE_REVIEW, SIM_ACT_THREAT_MODEL}, 2, "looked for root causes",
          "fixing the cause stops the next one."},
     };

@@ -87,7 +87,7 @@ static void test_an_undefended_game_lists_its_incidents_with_what_would_have_pre
     /* Nothing was done, and the practices say so in this game's terms. */
     const debrief_practice *rv2 = practice(&d, "RV.2");
     if (rv2)
-        assert_non_null(strstr(rv2->in_game, "never patched"));
+        assert_non_null(strstr(rv2->in_game, "never remediated"));
     assert_true(d.practice_count > 0);
     for (int i = 0; i < d.practice_count; i++) {
         assert_true(strlen(d.practices[i].title) > 0);   /* every id is in the catalogue */

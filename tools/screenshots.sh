@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# screenshots.sh — remake the README's screenshots (docs/screenshots/) from
+# the real game under Xvfb, with `bulwark play --frames/--screenshot`.
+# Needs a built ./build/bulwark and xvfb-run (apt-get install xvfb).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$root/build/bulwark"
+out="$root/docs/screenshots"
+[ -x "$bin" ] || { echo "screenshots.sh: build first (./tools/test.sh or ./tools/play.sh)" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "screenshots.sh: xvfb-run is missing (apt-get install xvfb)" >&2; exit 1; }
+mkdir -p "$out"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+# A store of its own, so the user's own settings and progress are never touched.
+store="$tmp/progress.db"
+shot() { # NAME ARGS...: one screenshot, 1280x800
+    local name="$1"; shift
+    xvfb-run -a -s "-screen 0 1280x800x24" "$bin" play "$@" --screenshot "$out/$name.png"
+    echo "screenshots.sh: $out/$name.png"
+}
+shot menu      --screen menu     --no-store --frames 10
+shot campaign  --screen campaign --store "$store" --frames 10
+shot briefing  log4shell --screen briefing --no-store --frames 10
+# Mid-attack: nobody defends, the scanners are in, and by day 7 20:00 the
+# database is encrypted (4 game hours a frame at speed 240).
+printf '1 select db\n' > "$tmp/select.input"
+shot play      log4shell --screen play --no-store --speed 240 --input "$tmp/select.input" --frames 41
+# The choice at day 8 00:00 (tick 168): 168 ticks at 240 an hour-second is 42 frames.
+printf '1 select api\n' > "$tmp/choice.input"
+shot choice    log4shell --screen play --no-store --speed 240 --input "$tmp/choice.input" --frames 43
+shot debrief   log4shell --screen debrief --no-store --frames 10
