@@ -162,9 +162,13 @@ static int atlas_add(atlas *a, SDL_Surface *img, int ox, int oy, sprite *out)
     out->page = a->page_count - 1;
     out->src.x = a->x;
     out->src.y = a->y;
-    SDL_SetSurfaceBlendMode(img, SDL_BLENDMODE_NONE);
+    SDL_BlendMode mode;
+    SDL_GetSurfaceBlendMode(img, &mode);
+    SDL_SetSurfaceBlendMode(img, SDL_BLENDMODE_NONE); /* copy coverage as it is */
     SDL_Rect dst = out->src;
-    if (SDL_BlitSurface(img, &box, a->pages[out->page], &dst) < 0)
+    int rc = SDL_BlitSurface(img, &box, a->pages[out->page], &dst);
+    SDL_SetSurfaceBlendMode(img, mode);
+    if (rc < 0)
         return -1;
     a->x += box.w;
     a->row_h = box.h > a->row_h ? box.h : a->row_h;

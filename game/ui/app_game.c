@@ -146,6 +146,10 @@ bool app_start(ui_app *a)
         app_show_error(a, "The play screen could not open", a->scn_path, NULL, e.msg);
         return false;
     }
+    /* A replay or a bot steps the world here (drive_tick); the play screen
+     * then only animates, with the real frame time. */
+    if (a->have_log || a->bot)
+        ui_play_set_drives_session(a->play, false);
     /* A person starts paused, to read the map; Space resumes at the saved
      * speed. A speed given on the command line starts the clock. */
     if (a->opt->speed >= 0) {
@@ -276,7 +280,7 @@ void app_game_frame(ui_app *a, double dt, ui_rect area)
             }
     }
     bw_err e;
-    if (ui_play_frame(a->play, driven ? 0 : dt, area, &e) < 0 && !ui_session_over(a->ss))
+    if (ui_play_frame(a->play, dt, area, &e) < 0 && !ui_session_over(a->ss))
         app_toast(a, "%s", e.msg);
     if (a->screen != UI_SCREEN_PLAY || !ui_session_over(a->ss))
         return;
@@ -390,14 +394,25 @@ void app_game_over(ui_app *a)
 /* ---- the campaign's entries -------------------------------------------------------------------
  */
 
-/* "798" -> "CWE-798": the catalogue keeps CWE ids as numbers. */
-static void teach_label(const char *kind, const char *id, char *out, size_t n)
+void app_cwe_label(const char *id, char *out, size_t n)
 {
     bool digits = *id != 0;
     for (const char *p = id; *p; p++)
         if (*p < '0' || *p > '9')
             digits = false;
-    snprintf(out, n, "%s%s", strcmp(kind, "cwe") == 0 && digits ? "CWE-" : "", id);
+    if (strncmp(id, "CWE-", 4) == 0 || strncmp(id, "cwe-", 4) == 0)
+        snprintf(out, n, "CWE-%s", id + 4);
+    else
+        snprintf(out, n, "CWE%s%s", digits ? "-" : " ", id);
+}
+
+/* An id as the campaign map lists it: CWE ids get their prefix. */
+static void teach_label(const char *kind, const char *id, char *out, size_t n)
+{
+    if (strcmp(kind, "cwe") == 0)
+        app_cwe_label(id, out, n);
+    else
+        snprintf(out, n, "%s", id);
 }
 
 static void append(char *out, size_t n, const char *sep, const char *item)

@@ -136,6 +136,9 @@ int app_next_entry(const ui_app *a); /* the first open, unfinished entry, or -1 
 void app_show_error(ui_app *a, const char *title, const char *path, const script_diags *d,
                     const char *msg);
 void app_game_free(ui_app *a);
+/* A CWE id as players read it: "798" -> "CWE-798" (the catalogue keeps
+ * CWE ids as numbers; "CWE-798" stays as it is). */
+void app_cwe_label(const char *id, char *out, size_t n);
 
 /* screens */
 void scr_menu(ui_app *a);

@@ -14,6 +14,19 @@
 
 #include "gfx_internal.h"
 
+/* The draw colour, and blending only when it is translucent: the software
+ * renderer fills an opaque rectangle with a plain memset-like fill, a
+ * blended one pixel by pixel (a full-screen background costs milliseconds). */
+static void draw_colour(ui_gfx *g, ui_colour c)
+{
+    SDL_BlendMode m = c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND;
+    if (m != g->draw_blend) {
+        SDL_SetRenderDrawBlendMode(g->ren, m);
+        g->draw_blend = m;
+    }
+    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+}
+
 SDL_Rect gfx_px(const ui_gfx *g, ui_rect r)
 {
     float s = g->scale;
@@ -71,6 +84,7 @@ ui_gfx *ui_gfx_create(void *sdl_window, void *sdl_renderer, ui_palette_kind pale
         return NULL;
     }
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    g->draw_blend = SDL_BLENDMODE_BLEND;
     return g;
 }
 
@@ -99,6 +113,7 @@ void ui_gfx_begin_frame(ui_gfx *g)
         gfx_text_cache_evict(g, 600);
     ui_clip(g, NULL);
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    g->draw_blend = SDL_BLENDMODE_BLEND;
 }
 
 void ui_gfx_set_palette(ui_gfx *g, ui_palette_kind p)
@@ -146,7 +161,7 @@ void ui_fill_rgba(ui_gfx *g, ui_rect r, ui_colour c)
     if (r.w <= 0 || r.h <= 0)
         return;
     SDL_Rect p = gfx_px(g, r);
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    draw_colour(g, c);
     SDL_RenderFillRect(g->ren, &p);
 }
 
@@ -165,7 +180,7 @@ void ui_outline(ui_gfx *g, ui_rect r, ui_role role)
         {p.x, p.y, t, p.h},
         {p.x + p.w - t, p.y, t, p.h},
     };
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    draw_colour(g, c);
     SDL_RenderFillRects(g->ren, sides, 4);
 }
 
@@ -174,7 +189,7 @@ void ui_line_rgba(ui_gfx *g, int x0, int y0, int x1, int y1, ui_colour c)
     float s = g->scale;
     int px0 = (int)((float)x0 * s), py0 = (int)((float)y0 * s);
     int px1 = (int)((float)x1 * s), py1 = (int)((float)y1 * s);
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    draw_colour(g, c);
     SDL_RenderDrawLine(g->ren, px0, py0, px1, py1);
     if (s >= 1.5f) {
         /* One logical pixel wide on a dense screen: a second line beside
@@ -210,7 +225,7 @@ void ui_disc(ui_gfx *g, int cx, int cy, int radius, ui_role role)
         int half = (int)floor(sqrt((double)pr * pr - (double)dy * dy) + 0.5);
         spans[n++] = (SDL_Rect){pcx - half, pcy + dy, 2 * half + 1, 1};
     }
-    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    draw_colour(g, c);
     SDL_RenderFillRects(g->ren, spans, n);
     if (spans != stack)
         free(spans);

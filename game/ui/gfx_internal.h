@@ -9,14 +9,21 @@
 
 #include "bulwark/ui.h"
 
-/* One rasterised string: a white texture tinted per draw (colour mod), so
- * the same text in two colours costs one texture. */
+/* One string in one font and one colour, rasterised in that colour (alpha
+ * included) and drawn with no colour or alpha mod: SDL's software renderer
+ * blits a modulated texture through a slow generic path, a plain one
+ * through its fast alpha blitter. An entry without a colour only knows its
+ * size (from ui_text_width) and gets a texture when first drawn. All the
+ * colours of one string share a hash chain. */
 typedef struct text_entry {
     struct text_entry *next; /* hash chain */
-    uint32_t hash;
+    uint32_t hash;           /* of font and text, not colour */
     ui_font font;
+    bool has_colour;
+    ui_colour colour;
     char *text;
-    SDL_Texture *tex;   /* NULL for the empty string */
+    size_t len;
+    SDL_Texture *tex;   /* NULL for the empty string or a size-only entry */
     int pw, ph;         /* real pixels */
     unsigned last_used; /* frame number */
 } text_entry;
@@ -32,6 +39,9 @@ typedef struct wrap_entry {
 } wrap_entry;
 
 #define TEXT_BUCKETS 1024
+/* Bounds on the text cache: past either, entries unused for two frames go. */
+#define TEXT_MAX_ENTRIES 4096
+#define TEXT_MAX_BYTES (48u << 20)
 #define WRAP_SLOTS 64
 
 struct ui_gfx {
@@ -45,10 +55,13 @@ struct ui_gfx {
     float font_for_scale; /* the scale the fonts were opened at */
     text_entry *buckets[TEXT_BUCKETS];
     int text_count;
+    size_t text_bytes;      /* pixel memory of the cached textures */
+    unsigned trimmed_frame; /* the last frame the cache was trimmed to its bounds */
     wrap_entry wraps[WRAP_SLOTS];
     unsigned frame;
     bool clip_on;
     ui_rect clip;
+    SDL_BlendMode draw_blend; /* the renderer's draw blend mode, as last set */
 };
 
 /* text.c */

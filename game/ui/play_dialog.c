@@ -34,8 +34,10 @@ void play_dialog_update(ui_play *p)
         p->dialog_hidden = -1;
     }
     int speed = ui_session_speed(p->ss);
-    if (fresh && open >= 0 && speed > 0 && speed <= 8)
-        ui_session_set_speed(p->ss, 0); /* a decision deserves a pause; automation runs on */
+    /* A decision deserves a pause; automation runs on, and so does a replay
+     * or a bot driving the session (it answers the choice itself). */
+    if (fresh && open >= 0 && speed > 0 && speed <= 8 && !p->passive)
+        ui_session_set_speed(p->ss, 0);
 }
 
 bool play_dialog_choose(ui_play *p, int option)

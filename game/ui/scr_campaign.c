@@ -226,7 +226,7 @@ static int draw_teaches(ui_app *a, ui_rect r, const script_scenario *s, bool dra
                 a->catalog ? script_catalog_title(a->catalog, kinds[k], ids[i]) : "";
             char head[96];
             if (k == 3)
-                snprintf(head, sizeof head, "CWE-%s", ids[i]);
+                app_cwe_label(ids[i], head, sizeof head);
             else
                 snprintf(head, sizeof head, "%s %s", names[k], ids[i]);
             if (draw)

@@ -282,8 +282,8 @@ static int practices(ui_app *a, ui_rect r, bool draw)
             if (strcmp(kinds[k].kind, p->kind) == 0)
                 kn = kinds[k].name;
         char head[120];
-        if (strcmp(p->kind, "cwe") == 0 && p->id[0] >= '0' && p->id[0] <= '9')
-            snprintf(head, sizeof head, "CWE-%s", p->id);
+        if (strcmp(p->kind, "cwe") == 0)
+            app_cwe_label(p->id, head, sizeof head);
         else
             snprintf(head, sizeof head, "%s %s", kn, p->id);
         int hw = ui_text_width(g, UI_FONT_BOLD, head);

@@ -1,8 +1,9 @@
 /* text.c — fonts, the text-texture cache, measuring and word wrap.
  *
- * A string is rasterised once per font (white, then tinted with a colour
- * mod at each draw) and kept while it is drawn; entries unused for a few
- * seconds are evicted. Wrapping results are cached by font, width and
+ * A string is rasterised once per font and colour, in that colour, and
+ * drawn without a colour or alpha mod (the software renderer's fast blit);
+ * it is kept while it is drawn, and entries unused for a few seconds are
+ * evicted (sooner when the cache passes its bounds). Wrapping results are cached by font, width and
  * text, so a long briefing costs nothing per frame once laid out. Text is
  * UTF-8; invalid sequences become U+FFFD and control characters '?',
  * because scenario text reaches the screen. */
@@ -138,10 +139,12 @@ static uint32_t hash_text(ui_font f, const char *s, size_t n)
     return h;
 }
 
-static void entry_free(text_entry *e)
+static void entry_free(ui_gfx *g, text_entry *e)
 {
-    if (e->tex)
+    if (e->tex) {
         SDL_DestroyTexture(e->tex);
+        g->text_bytes -= (size_t)e->pw * (size_t)e->ph * 4u;
+    }
     free(e->text);
     free(e);
 }
@@ -152,12 +155,13 @@ void gfx_text_cache_clear(ui_gfx *g)
         text_entry *e = g->buckets[b];
         while (e) {
             text_entry *next = e->next;
-            entry_free(e);
+            entry_free(g, e);
             e = next;
         }
         g->buckets[b] = NULL;
     }
     g->text_count = 0;
+    g->text_bytes = 0;
     for (int i = 0; i < WRAP_SLOTS; i++) {
         free(g->wraps[i].text);
         free(g->wraps[i].start);
@@ -174,7 +178,7 @@ void gfx_text_cache_evict(ui_gfx *g, unsigned older_than)
             text_entry *e = *pp;
             if (g->frame - e->last_used > older_than) {
                 *pp = e->next;
-                entry_free(e);
+                entry_free(g, e);
                 g->text_count--;
             } else {
                 pp = &e->next;
@@ -183,23 +187,70 @@ void gfx_text_cache_evict(ui_gfx *g, unsigned older_than)
     }
 }
 
-/* The cached rasterisation of s[0..n) in font f; NULL only on failure.
- * s must be clean (no controls, valid UTF-8). */
-static text_entry *lookup(ui_gfx *g, ui_font f, const char *s, size_t n)
+static bool same_colour(ui_colour a, ui_colour b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* Rasterises e->text in colour c into e (which has no texture yet). */
+static void rasterise(ui_gfx *g, text_entry *e, ui_colour c)
+{
+    e->has_colour = true;
+    e->colour = c;
+    if (e->len == 0) {
+        e->ph = TTF_FontHeight(g->fonts[e->font]);
+        return;
+    }
+    SDL_Color fg = {c.r, c.g, c.b, c.a}; /* SDL_ttf bakes fg.a into the glyphs' alpha */
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(g->fonts[e->font], e->text, fg);
+    if (surf) {
+        e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
+        e->pw = surf->w;
+        e->ph = surf->h;
+        SDL_FreeSurface(surf);
+    }
+    if (e->tex) {
+        SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+        g->text_bytes += (size_t)e->pw * (size_t)e->ph * 4u;
+    } else {
+        e->pw = e->ph = 0;
+    }
+}
+
+/* The cached string s[0..n) in font f: drawn in colour *c (rasterised on
+ * first use), or with c NULL only measured (any colour's entry will do;
+ * a new one is sized without rasterising). NULL only on failure. s must
+ * be clean (no controls, valid UTF-8). */
+static text_entry *lookup(ui_gfx *g, ui_font f, const char *s, size_t n, const ui_colour *c)
 {
     if ((int)f < 0 || f >= UI_FONT_COUNT || !g->fonts[f])
         return NULL;
     uint32_t h = hash_text(f, s, n);
     text_entry **head = &g->buckets[h % TEXT_BUCKETS];
+    text_entry *sized = NULL; /* a size-only entry of this text */
     for (text_entry *e = *head; e; e = e->next) {
-        if (e->hash == h && e->font == f && strlen(e->text) == n && memcmp(e->text, s, n) == 0) {
+        if (e->hash != h || e->font != f || e->len != n || memcmp(e->text, s, n) != 0)
+            continue;
+        if (!c || (e->has_colour && same_colour(e->colour, *c))) {
             e->last_used = g->frame;
             return e;
         }
+        if (!e->has_colour)
+            sized = e;
     }
-    /* Bound memory if something draws endless distinct strings. */
-    if (g->text_count > 4096)
+    if (sized) {
+        rasterise(g, sized, *c);
+        sized->last_used = g->frame;
+        return sized;
+    }
+    /* Bound memory if something draws endless distinct strings: drop what
+     * the last two frames did not draw (one pass a frame: what is left is
+     * in use, and scanning again for each new string would only cost). */
+    if ((g->text_count >= TEXT_MAX_ENTRIES || g->text_bytes >= TEXT_MAX_BYTES) &&
+        g->trimmed_frame != g->frame) {
+        g->trimmed_frame = g->frame;
         gfx_text_cache_evict(g, 2);
+    }
     text_entry *e = calloc(1, sizeof *e);
     if (!e)
         return NULL;
@@ -210,22 +261,18 @@ static text_entry *lookup(ui_gfx *g, ui_font f, const char *s, size_t n)
     }
     memcpy(e->text, s, n);
     e->text[n] = 0;
+    e->len = n;
     e->hash = h;
     e->font = f;
     e->last_used = g->frame;
-    if (n > 0) {
-        SDL_Color white = {255, 255, 255, 255};
-        SDL_Surface *surf = TTF_RenderUTF8_Blended(g->fonts[f], e->text, white);
-        if (surf) {
-            e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
-            e->pw = surf->w;
-            e->ph = surf->h;
-            SDL_FreeSurface(surf);
+    if (c) {
+        rasterise(g, e, *c);
+    } else if (n > 0) {
+        int w = 0, ht = 0;
+        if (TTF_SizeUTF8(g->fonts[f], e->text, &w, &ht) == 0) {
+            e->pw = w;
+            e->ph = ht;
         }
-        if (e->tex)
-            SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
-        else
-            e->pw = e->ph = 0;
     } else {
         e->ph = TTF_FontHeight(g->fonts[f]);
     }
@@ -241,14 +288,14 @@ static int to_logical(const ui_gfx *g, int px) { return (int)ceilf((float)px / g
 static int text_span(ui_gfx *g, ui_font f, int x, int y, ui_colour c, const char *s, size_t n,
                      bool draw)
 {
-    text_entry *e = lookup(g, f, s, n);
+    if (draw && c.a == 0)
+        draw = false; /* invisible: measure only */
+    text_entry *e = lookup(g, f, s, n, draw ? &c : NULL);
     if (!e)
         return 0;
     if (draw && e->tex) {
         SDL_Rect dst = {(int)floorf((float)x * g->scale), (int)floorf((float)y * g->scale), e->pw,
                         e->ph};
-        SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-        SDL_SetTextureAlphaMod(e->tex, c.a);
         SDL_RenderCopy(g->ren, e->tex, NULL, &dst);
     }
     return to_logical(g, e->pw);

@@ -340,6 +340,37 @@ static void test_a_bots_game_in_the_window_is_not_stored(void **state)
     store_close(s);
 }
 
+/* A bot driving the window at a person's speed (8 hours a second) steps
+ * the world itself: the choice dialog must not pause its clock (the bot
+ * answers the choice), and the game ends exactly as `run` plays it. */
+static void test_a_bot_at_a_persons_speed_plays_through_its_choices(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    static run_result r, h;
+    /* log4shell lasts 288 hours: 2160 frames at 8 an hour; the first
+     * choice opens at hour 168 */
+    char *args[] = {"play",    "log4shell", "--screen", "play",   "--player",         "sensible",
+                    "--speed", "8",         "--frames", "2600",   "--exit-when-over", "--no-store",
+                    NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    if (r.status != 0)
+        fail_msg("play exited %d: %s", r.status, r.err);
+    const char *over = strstr(r.out, "game over: log4shell won");
+    if (!over)
+        fail_msg("the bot's game did not end in 2600 frames: %s%s", r.out, r.err);
+    char *hargs[] = {getenv("BULWARK_BINARY"), "run", "log4shell", "--player", "sensible", NULL};
+    assert_int_equal(run_cmd(hargs, &h), 0);
+    assert_int_equal(h.status, 0);
+    const char *hh = strstr(h.out, "World hash ");
+    assert_non_null(hh);
+    char want[17];
+    snprintf(want, sizeof want, "%.16s", hh + strlen("World hash "));
+    if (!strstr(over, want))
+        fail_msg("the window's game ended at another world: %s (headless: %s)", over, want);
+}
+
 /* Settings change by keyboard and are saved at once. */
 static void test_settings_change_by_keyboard_and_are_saved(void **state)
 {
@@ -382,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_a_broken_scenario_shows_the_error_screen),
         cmocka_unit_test(test_bad_scripted_input_is_a_usage_error_naming_the_line),
         cmocka_unit_test(test_a_bots_game_in_the_window_is_not_stored),
+        cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
     };

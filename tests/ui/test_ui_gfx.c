@@ -1,7 +1,8 @@
 /* test_ui_gfx.c — the drawing layer on SDL's software renderer over a
  * plain surface (no window, no display): colours land as the palette
  * says, text measures and wraps sensibly (bad UTF-8 included), text
- * textures are cached and evicted, buttons click on release, the text
+ * textures are cached per colour (drawn without a colour mod), evicted
+ * and bounded, opaque and translucent shapes mix, buttons click on release, the text
  * scale is bounded, and a screenshot is a PNG of the frame. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -177,23 +178,148 @@ static void test_text_textures_are_cached_and_evicted_when_unused(void **state)
         ui_gfx_begin_frame(g);
         ui_text(g, UI_FONT_BODY, 0, 0, UI_TEXT, "the same words");
         ui_text(g, UI_FONT_BODY, 0, 20, UI_WARN,
-                "the same words"); /* another colour: same texture */
+                "the same words"); /* another colour: its own texture */
     }
-    assert_int_equal(g->text_count, 1);
-    ui_text(g, UI_FONT_BOLD, 0, 0, UI_TEXT, "the same words"); /* another font: another texture */
     assert_int_equal(g->text_count, 2);
+    ui_text(g, UI_FONT_BOLD, 0, 0, UI_TEXT, "the same words"); /* another font: another texture */
+    assert_int_equal(g->text_count, 3);
     for (int i = 0; i < 100; i++) {
         char s[32];
         snprintf(s, sizeof s, "day %d", i);
         ui_text(g, UI_FONT_SMALL, 0, 0, UI_TEXT, s);
     }
-    assert_int_equal(g->text_count, 102);
+    assert_int_equal(g->text_count, 103);
+    assert_true(g->text_bytes > 0);
     /* frames pass without those strings: they go, what is still drawn stays */
     for (int frame = 0; frame < 700; frame++) {
         ui_gfx_begin_frame(g);
         ui_text(g, UI_FONT_BODY, 0, 0, UI_TEXT, "the same words");
     }
     assert_int_equal(g->text_count, 1);
+    gfx_text_cache_clear(g);
+    assert_int_equal(g->text_count, 0);
+    assert_int_equal((long)g->text_bytes, 0);
+}
+
+/* The brightest pixel of a box, by its largest channel. */
+static ui_colour brightest(fixture *f, int x0, int y0, int w, int h)
+{
+    ui_colour best = {0, 0, 0, 0};
+    int bv = -1;
+    for (int y = y0; y < y0 + h; y++)
+        for (int x = x0; x < x0 + w; x++) {
+            ui_colour c = pixel(f, x, y);
+            int v = c.r > c.g ? c.r : c.g;
+            v = v > c.b ? v : c.b;
+            if (v > bv) {
+                bv = v;
+                best = c;
+            }
+        }
+    return best;
+}
+
+static void test_text_is_rasterised_in_its_colour_and_drawn_without_a_mod(void **state)
+{
+    fixture *f = *state;
+    ui_gfx *g = f->g;
+    gfx_text_cache_clear(g);
+    ui_gfx_begin_frame(g);
+    ui_fill_rgba(g, ui_gfx_screen(g), (ui_colour){0, 0, 0, 255});
+    int lh = ui_line_height(g, UI_FONT_BOLD);
+    ui_colour red = {255, 0, 0, 255}, green = {0, 255, 0, 255}, half = {255, 255, 255, 128};
+    int w = ui_text_rgba(g, UI_FONT_BOLD, 10, 10, red, "HHH");
+    assert_int_equal(ui_text_rgba(g, UI_FONT_BOLD, 10, 60, green, "HHH"), w);
+    assert_int_equal(ui_text_rgba(g, UI_FONT_BOLD, 10, 110, half, "HHH"), w);
+    /* each copy in its own colour: the cache tells colours apart */
+    ui_colour r = brightest(f, 10, 10, w, lh), gr = brightest(f, 10, 60, w, lh);
+    assert_true(r.r > 240 && r.g < 10 && r.b < 10);
+    assert_true(gr.g > 240 && gr.r < 10 && gr.b < 10);
+    /* the alpha is baked into the texture: half as bright over black */
+    ui_colour h = brightest(f, 10, 110, w, lh);
+    assert_true(h.r >= 110 && h.r <= 145);
+    /* no texture carries a colour or alpha mod (the slow blit) */
+    int seen = 0;
+    for (int b = 0; b < TEXT_BUCKETS; b++)
+        for (text_entry *e = g->buckets[b]; e; e = e->next) {
+            if (!e->tex)
+                continue;
+            Uint8 cr, cg, cb, ca;
+            SDL_GetTextureColorMod(e->tex, &cr, &cg, &cb);
+            SDL_GetTextureAlphaMod(e->tex, &ca);
+            assert_true(cr == 255 && cg == 255 && cb == 255 && ca == 255);
+            seen++;
+        }
+    assert_int_equal(seen, 3);
+}
+
+static void test_measuring_text_does_not_rasterise_it(void **state)
+{
+    fixture *f = *state;
+    ui_gfx *g = f->g;
+    gfx_text_cache_clear(g);
+    ui_gfx_begin_frame(g);
+    int w = ui_text_width(g, UI_FONT_BODY, "only measured");
+    assert_true(w > 0);
+    assert_int_equal(g->text_count, 1);
+    assert_int_equal((long)g->text_bytes, 0);
+    /* the first draw gives that entry its texture, at the measured width */
+    assert_int_equal(ui_text(g, UI_FONT_BODY, 0, 0, UI_TEXT, "only measured"), w);
+    assert_int_equal(g->text_count, 1);
+    assert_true(g->text_bytes > 0);
+    /* measuring again finds the drawn entry; a second colour adds one */
+    assert_int_equal(ui_text_width(g, UI_FONT_BODY, "only measured"), w);
+    assert_int_equal(ui_text(g, UI_FONT_BODY, 0, 0, UI_WARN, "only measured"), w);
+    assert_int_equal(g->text_count, 2);
+    /* invisible text is measured, never rasterised */
+    assert_int_equal(ui_text_rgba(g, UI_FONT_BODY, 0, 0, (ui_colour){1, 2, 3, 0}, "only measured"),
+                     w);
+    assert_int_equal(g->text_count, 2);
+}
+
+static void test_the_text_cache_stays_bounded_when_every_frame_is_new_text(void **state)
+{
+    fixture *f = *state;
+    ui_gfx *g = f->g;
+    gfx_text_cache_clear(g);
+    char s[32];
+    const int per_frame = 1000;
+    for (int frame = 0; frame < 20; frame++) {
+        ui_gfx_begin_frame(g);
+        for (int i = 0; i < per_frame; i++) {
+            snprintf(s, sizeof s, "%d.%d", frame, i);
+            ui_text(g, UI_FONT_SMALL, 0, 0, UI_TEXT, s);
+        }
+        /* at most the bound plus what the last three frames drew (20000
+         * strings were drawn in all) */
+        assert_true(g->text_count <= TEXT_MAX_ENTRIES + 3 * per_frame);
+    }
+    /* this frame's strings survive the trimming */
+    snprintf(s, sizeof s, "19.%d", per_frame - 1);
+    int before = g->text_count;
+    ui_text(g, UI_FONT_SMALL, 0, 0, UI_TEXT, s);
+    assert_int_equal(g->text_count, before);
+    gfx_text_cache_clear(g);
+}
+
+static void test_opaque_and_translucent_fills_mix_as_they_should(void **state)
+{
+    fixture *f = *state;
+    ui_gfx *g = f->g;
+    ui_gfx_begin_frame(g);
+    ui_fill_rgba(g, (ui_rect){0, 0, 40, 40}, (ui_colour){200, 0, 0, 255});
+    ui_fill_rgba(g, (ui_rect){0, 0, 20, 40}, (ui_colour){0, 0, 200, 128}); /* blends */
+    ui_colour mixed = pixel(f, 10, 10), red = pixel(f, 30, 10);
+    assert_true(mixed.r > 80 && mixed.r < 120 && mixed.b > 80 && mixed.b < 120);
+    assert_true(red.r == 200 && red.g == 0 && red.b == 0);
+    /* an opaque fill after a translucent one replaces the pixels exactly */
+    ui_fill_rgba(g, (ui_rect){0, 0, 20, 40}, (ui_colour){10, 20, 30, 255});
+    ui_colour c = pixel(f, 10, 10);
+    assert_true(c.r == 10 && c.g == 20 && c.b == 30);
+    /* and lines and discs blend only when translucent */
+    ui_line_rgba(g, 0, 5, 39, 5, (ui_colour){0, 200, 0, 128});
+    c = pixel(f, 30, 5);
+    assert_true(c.r > 80 && c.r < 120 && c.g > 80 && c.g < 120);
 }
 
 static void test_text_scale_is_bounded_and_grows_the_text(void **state)
@@ -269,6 +395,10 @@ int main(void)
         cmocka_unit_test(test_bad_utf8_and_control_characters_still_draw),
         cmocka_unit_test(test_wrapping_breaks_at_spaces_and_paragraphs_and_cuts_long_words),
         cmocka_unit_test(test_text_textures_are_cached_and_evicted_when_unused),
+        cmocka_unit_test(test_text_is_rasterised_in_its_colour_and_drawn_without_a_mod),
+        cmocka_unit_test(test_measuring_text_does_not_rasterise_it),
+        cmocka_unit_test(test_the_text_cache_stays_bounded_when_every_frame_is_new_text),
+        cmocka_unit_test(test_opaque_and_translucent_fills_mix_as_they_should),
         cmocka_unit_test(test_text_scale_is_bounded_and_grows_the_text),
         cmocka_unit_test(test_a_button_clicks_on_release_inside_when_enabled),
         cmocka_unit_test(test_a_screenshot_is_a_png_of_the_frame),
