@@ -351,8 +351,8 @@ static void test_a_bot_at_a_persons_speed_plays_through_its_choices(void **state
     static run_result r, h;
     /* log4shell lasts 288 hours: 2160 frames at 8 an hour; the first
      * choice opens at hour 168 */
-    char *args[] = {"play",    "log4shell", "--screen", "play",   "--player",         "sensible",
-                    "--speed", "8",         "--frames", "2600",   "--exit-when-over", "--no-store",
+    char *args[] = {"play",    "log4shell", "--screen", "play", "--player",         "sensible",
+                    "--speed", "8",         "--frames", "2600", "--exit-when-over", "--no-store",
                     NULL};
     assert_int_equal(run_windowed(args, &r), 0);
     if (r.status != 0)
