@@ -12,6 +12,7 @@
  * This file must never assert timing: the figures are printed, and the
  * targets (DESIGN.md section 7) are checked by people and by the script. */
 #include "bench.h"
+#include "bulwark/ui_app.h"
 
 #include "bulwark/app.h"
 #include "bulwark/script.h"
@@ -337,13 +338,6 @@ static const char *no_display(void)
 }
 
 /* SDL started, but on a driver with no screen that nobody asked for. */
-static const char *stand_in_display(void)
-{
-    const char *d = SDL_GetCurrentVideoDriver();
-    if (env_set("SDL_VIDEODRIVER") || !d || (strcmp(d, "offscreen") != 0 && strcmp(d, "dummy") != 0))
-        return NULL;
-    return "SDL found only its offscreen driver";
-}
 
 int bench_render(int argc, char **argv, FILE *out, FILE *err)
 {
@@ -380,7 +374,7 @@ int bench_render(int argc, char **argv, FILE *out, FILE *err)
     SDL_SetHint(SDL_HINT_RENDER_LINE_METHOD, "2");
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     const char *why = no_display();
-    if (why || SDL_Init(SDL_INIT_VIDEO) < 0 || (why = stand_in_display())) {
+    if (why || SDL_Init(SDL_INIT_VIDEO) < 0 || (ui_app_stand_in_driver() && (why = "SDL found only its offscreen driver"))) {
         fprintf(err, "bulwark bench render: no display to draw on (%s): run it in a desktop session or under xvfb-run -a -s \"-screen 0 1600x900x24\"\n",
                 why ? why : SDL_GetError());
         SDL_Quit();

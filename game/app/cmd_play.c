@@ -240,6 +240,15 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
     if (rc != UI_APP_NO_DISPLAY)
         return rc;
 
+    /* Options that only mean something in a window must not be dropped
+     * silently: a test or a script asked for frames, pictures or keys. */
+    const char *window_only = o.screenshot ? "--screenshot" : o.input ? "--input"
+                              : o.frames > 0 ? "--frames" : NULL;
+    if (window_only) {
+        fprintf(err, "bulwark play: no display, and %s needs a window: run it in a desktop "
+                     "session or under xvfb-run -a\n", window_only);
+        return APP_FAILED;
+    }
     /* No display: one clear line, then the headless game with its debrief. */
     const char *scenario =
         o.scenario ? o.scenario : first_campaign_scenario(firstbuf, sizeof firstbuf);

@@ -32,6 +32,15 @@ bool ui_app_display_present(void)
     return (x && *x) || (w && *w);
 }
 
+bool ui_app_stand_in_driver(void)
+{
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    const char *d = SDL_GetCurrentVideoDriver();
+    if ((asked && *asked) || !d)
+        return false;
+    return strcmp(d, "offscreen") == 0 || strcmp(d, "dummy") == 0;
+}
+
 void app_toast(ui_app *a, const char *fmt, ...)
 {
     va_list ap;
@@ -513,7 +522,8 @@ int ui_app_run(const ui_app_options *o, ui_app_result *res)
     }
     SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || ui_app_stand_in_driver()) {
+        SDL_Quit();
         ui_input_script_free(&sc);
         return UI_APP_NO_DISPLAY;
     }

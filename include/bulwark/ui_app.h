@@ -90,6 +90,11 @@ typedef struct ui_app_result {
 /* Is there a display to try? ($DISPLAY or $WAYLAND_DISPLAY, or a non-X11
  * video driver asked for by $SDL_VIDEODRIVER.) */
 bool ui_app_display_present(void);
+/* After SDL_Init(SDL_INIT_VIDEO): did SDL settle for its invisible
+ * offscreen or dummy driver without $SDL_VIDEODRIVER asking for it? It
+ * does so when $DISPLAY names a server it cannot reach (a stale ssh or
+ * container variable); a window there would never be seen. */
+bool ui_app_stand_in_driver(void);
 
 /* Runs the game. Returns 0, 1 (the scenario failed to load or play, a
  * replay diverged), 2 (bad options, a bad input script), 3 (internal), or

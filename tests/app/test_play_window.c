@@ -281,6 +281,36 @@ static void test_bad_scripted_input_is_a_usage_error_naming_the_line(void **stat
     assert_non_null(strstr(r.err, "bad.input:4:"));
 }
 
+/* A $DISPLAY naming no server (a stale ssh or container variable) makes
+ * SDL settle for its invisible offscreen driver: the game must see that
+ * there is no display, not run forever in a window nobody can see. And
+ * options that only mean something in a window are refused, not dropped. */
+static void test_an_unreachable_display_is_no_display(void **state)
+{
+    (void)state;
+    setenv("DISPLAY", ":77", 1);
+    unsetenv("WAYLAND_DISPLAY");
+    unsetenv("SDL_VIDEODRIVER");
+    static run_result r;
+    char *args[] = {"bulwark", "play", "log4shell", "--no-store", NULL};
+    assert_int_equal(run_bulwark(args, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "no display: playing log4shell headless\n", 39) == 0);
+
+    char shot[300];
+    snprintf(shot, sizeof shot, "%s/never.png", dir);
+    char *frames[] = {"bulwark", "play", "log4shell", "--frames", "5", "--screenshot", shot, NULL};
+    assert_int_equal(run_bulwark(frames, &r), 0);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "no display, and --screenshot needs a window"));
+    assert_int_equal(access(shot, F_OK), -1);
+    unsetenv("DISPLAY");
+    char *only_frames[] = {"bulwark", "play", "log4shell", "--frames", "5", NULL};
+    assert_int_equal(run_bulwark(only_frames, &r), 0);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "--frames needs a window"));
+}
+
 static void test_without_a_display_play_goes_headless_in_one_line(void **state)
 {
     (void)state;
@@ -416,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
+        cmocka_unit_test(test_an_unreachable_display_is_no_display),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
