@@ -58,6 +58,14 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1])
             continue;
+        /* A shell glob of a scenario folder names the tests beside the
+         * scenarios too: they are not scenarios, and `test` runs them. */
+        size_t len = strlen(argv[i]);
+        if (len > 9 && strcmp(argv[i] + len - 9, ".test.lua") == 0) {
+            if (!json)
+                fprintf(out, "%s: skipped (a scenario test file: run it with bulwark test)\n", argv[i]);
+            continue;
+        }
         script_diags d;
         script_diags_init(&d);
         bw_err e;

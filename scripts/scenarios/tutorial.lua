@@ -94,7 +94,7 @@ local STEPS = {
     end,
     done = function(w) return state.decided ~= nil end },
   { id = "train", goal = "Train your developers",
-    text = "Choose Train, area PW, to teach your developers secure coding.",
+    text = "Press K to train where you are weakest, or pick Train PW in the panel for secure coding.",
     after = "Training raises capability: fewer new flaws, faster detection. That is Capacity.",
     done = function(w) return state.trained end },
 }

@@ -130,6 +130,18 @@ static void test_check_accepts_the_shipped_scenario(void **state)
     assert_null(strstr(r.err, "error:"));
 }
 
+static void test_check_skips_the_test_files_beside_scenarios(void **state)
+{
+    (void)state;
+    char scen[600], tests[600];
+    snprintf(scen, sizeof scen, "%s", source("scripts/scenarios/log4shell.lua"));
+    snprintf(tests, sizeof tests, "%s", source("scripts/scenarios/log4shell.test.lua"));
+    run_ok((char *const[]){ "bulwark", "check", scen, tests, NULL });
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "log4shell.test.lua: skipped (a scenario test file"));
+    assert_non_null(strstr(r.out, "log4shell.lua: ok (log4shell, 12 days)"));
+}
+
 static void test_check_names_the_file_and_line_of_each_problem(void **state)
 {
     (void)state;
@@ -576,6 +588,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check_accepts_the_shipped_scenario),
+        cmocka_unit_test(test_check_skips_the_test_files_beside_scenarios),
         cmocka_unit_test(test_check_names_the_file_and_line_of_each_problem),
         cmocka_unit_test(test_check_fails_when_any_of_several_files_fails),
         cmocka_unit_test(test_check_json_gives_file_line_severity_and_message),
