@@ -332,10 +332,8 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
     script_diags_free(&d);
     script_bot *b = NULL;
     rc = s ? APP_OK : APP_FAILED;
-    if (s && o.actions && log.scenario_hash != script_scenario_hash(s)) {
-        fprintf(err, "bulwark run: %s was recorded with a different version of '%s' (scenario hash %016llx; this file is %016llx): refusing to replay\n",
-                o.actions, log.scenario_id, (unsigned long long)log.scenario_hash,
-                (unsigned long long)script_scenario_hash(s));
+    if (s && o.actions && record_log_fits(&log, o.actions, s, &e) != BW_OK) {
+        fprintf(err, "bulwark run: %s: refusing to replay\n", e.msg);
         rc = APP_FAILED;
     }
     if (rc == APP_OK && o.player &&

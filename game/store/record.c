@@ -196,6 +196,20 @@ int record_write_file(const char *path, const char *text, bw_err *err)
 
 /* ---- reading an action log --------------------------------------------------- */
 
+int record_log_fits(const record_log *log, const char *log_path, const script_scenario *s, bw_err *err)
+{
+    if (strcmp(log->scenario_id, script_scenario_id(s)) != 0)
+        return bw_err_set(err, BW_EINVAL, "%s is a record of scenario '%s', not of '%s'", log_path,
+                          log->scenario_id, script_scenario_id(s));
+    if (log->scenario_hash != script_scenario_hash(s))
+        return bw_err_set(err, BW_EINVAL,
+                          "%s was recorded with a different version of '%s' (scenario hash %016llx; "
+                          "this file is %016llx)",
+                          log_path, log->scenario_id, (unsigned long long)log->scenario_hash,
+                          (unsigned long long)script_scenario_hash(s));
+    return BW_OK;
+}
+
 void record_log_free(record_log *log)
 {
     free(log->items);

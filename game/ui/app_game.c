@@ -73,16 +73,10 @@ static script_scenario *load(ui_app *a, const char *path)
     script_scenario *s = script_scenario_load(path, &so, &d, &e);
     if (!s) {
         app_show_error(a, "This scenario did not load", path, &d, e.msg);
-    } else if (a->have_log && a->log.scenario_hash != script_scenario_hash(s)) {
-        char msg[BW_ERR_MSG_MAX];
-        snprintf(msg, sizeof msg,
-                 "%s was recorded with a different version of '%s' (scenario hash %016llx; this "
-                 "file is %016llx)",
-                 a->opt->actions, a->log.scenario_id, (unsigned long long)a->log.scenario_hash,
-                 (unsigned long long)script_scenario_hash(s));
+    } else if (a->have_log && record_log_fits(&a->log, a->opt->actions, s, &e) != BW_OK) {
         script_scenario_destroy(s);
         s = NULL;
-        app_show_error(a, "The action log does not fit this scenario", path, NULL, msg);
+        app_show_error(a, "The action log does not fit this scenario", path, NULL, e.msg);
     }
     script_diags_free(&d);
     return s;

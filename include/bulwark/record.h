@@ -55,6 +55,9 @@ int record_log_read(const char *path, record_log *log, bw_err *err);
 /* The same from the record's text; name starts the error messages. */
 int record_log_parse(const char *text, const char *name, record_log *log, bw_err *err);
 void record_log_free(record_log *log);
+/* Is this log a replay of exactly this scenario? BW_EINVAL, saying why,
+ * when it was recorded for another scenario or another version of it. */
+int record_log_fits(const record_log *log, const char *log_path, const script_scenario *s, bw_err *err);
 /* Resolve a logged action's target id in w: BW_OK or BW_ENOTFOUND. */
 int record_action_to_req(const sim_world *w, const record_action *a, sim_action_req *req);
 

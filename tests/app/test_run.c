@@ -288,6 +288,21 @@ static void set_hash(cJSON *root)
     cJSON_ReplaceItemInObjectCaseSensitive(sc, "hash", cJSON_CreateString("0123456789abcdef"));
 }
 
+static void keep(cJSON *root)
+{
+    (void)root;
+}
+
+static void test_a_record_of_another_scenario_is_refused_by_name(void **state)
+{
+    (void)state;
+    const char *rec = edited_record(keep);   /* a log4shell record */
+    run_ok((char *const[]){ "bulwark", "run", "mirai", "--actions", (char *)rec, "--quiet", NULL });
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "is a record of scenario 'log4shell', not of 'mirai'"));
+    assert_null(strstr(r.err, "different version"));
+}
+
 static void test_a_record_of_another_scenario_version_is_refused(void **state)
 {
     (void)state;
@@ -594,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_check_json_gives_file_line_severity_and_message),
         cmocka_unit_test(test_the_same_seed_writes_identical_records),
         cmocka_unit_test(test_replaying_a_record_reproduces_it_exactly),
+        cmocka_unit_test(test_a_record_of_another_scenario_is_refused_by_name),
         cmocka_unit_test(test_a_record_of_another_scenario_version_is_refused),
         cmocka_unit_test(test_malformed_records_are_refused_without_a_crash),
         cmocka_unit_test(test_truncated_and_empty_records_are_refused),
