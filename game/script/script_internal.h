@@ -43,6 +43,25 @@ struct script_scenario {
     bw_err debrief_err;        /* code != BW_OK: the final debrief failed */
 };
 
+/* Set field k of the table at the stack top (the view and test bindings). */
+static inline void set_int(lua_State *L, const char *k, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static inline void set_str(lua_State *L, const char *k, const char *v)
+{
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static inline void set_bool(lua_State *L, const char *k, bool v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
 /* world_api.c: push the `w` object for s (created once, cached). */
 void script_world_push(lua_State *L, script_scenario *s);
 void script_world_open(lua_State *L);  /* registers the metatable */
