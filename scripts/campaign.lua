@@ -3,7 +3,7 @@
 -- Winning scenario n unlocks scenario n+1; the tutorial is open from the
 -- start. Files are relative to scripts/ and must stay inside it; each
 -- scenario's own `id` must equal its entry's id. Data only: this file is
--- loaded in the same sandbox as a scenario (CAMPAIGN.md, campaign.h).
+-- loaded in the same sandbox as a scenario (campaign.h).
 -- `bulwark curriculum` shows what the campaign teaches;
 -- `bulwark balance --all` plays every scenario but the tutorial with the bots.
 return {

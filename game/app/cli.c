@@ -24,7 +24,7 @@ static const command commands[] = {
     { "balance", "play the bots over many seeds: balance SCENARIO... | --all [--runs N] [--bots LIST] [--json OUT] [--markdown] [--check]", app_cmd_balance },
     { "curriculum", "what the campaign teaches, and its coverage: curriculum [--json] [--check]", app_cmd_curriculum },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
-    { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua] | render [--nodes N] [--frames F] | run [SCENARIO...] (bench --help)", app_cmd_bench },
+    { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua] | render [--nodes N] [--frames F] | run [SCENARIO...] | startup (bench --help)", app_cmd_bench },
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

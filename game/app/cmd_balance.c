@@ -2,7 +2,7 @@
  * seeds 1..N on each scenario and report, per bot, the win rate, the mean
  * stars and the mean of each pillar; as a table, as Markdown (the
  * docs/balance.md table) or as JSON, and check the campaign's targets
- * (CAMPAIGN.md): sensible wins >= 70 %, idle <= 10 %, random <= 30 %,
+ * (docs/balance.md): sensible wins >= 70 %, idle <= 10 %, random <= 30 %,
  * and where an offensive option exists, hackback ends below sensible on
  * Responsibility.
  *
@@ -28,7 +28,7 @@
 #define MAX_SCENARIOS SCRIPT_CAMPAIGN_MAX
 #define MAX_JOBS 64
 
-/* The targets of CAMPAIGN.md, in percent. */
+/* The campaign targets (docs/balance.md), in percent. */
 #define TARGET_SENSIBLE_MIN 70.0
 #define TARGET_IDLE_MAX 10.0
 #define TARGET_RANDOM_MAX 30.0

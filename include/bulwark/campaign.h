@@ -1,5 +1,5 @@
 /* campaign.h — the campaign: the ordered list of scenarios a player
- * unlocks one by one (scripts/campaign.lua; the contract is CAMPAIGN.md).
+ * unlocks one by one (scripts/campaign.lua; the contract is docs/balance.md and README).
  *
  * The campaign file is data, run in a sandbox like any script:
  *
