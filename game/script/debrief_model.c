@@ -42,6 +42,16 @@ static const char *node_id(const sim_world *w, int n)
     return n >= 0 && sim_node_get(w, n, &ni) == BW_OK ? ni.id : "?";
 }
 
+/* What a player reads: the node's label ("Customer database"), its id
+ * when it has none. */
+static const char *node_name(const sim_world *w, int n)
+{
+    sim_node_info ni;
+    if (n < 0 || sim_node_get(w, n, &ni) != BW_OK)
+        return "?";
+    return ni.label && ni.label[0] ? ni.label : ni.id;
+}
+
 static const char *actor_label(const sim_world *w, int a)
 {
     sim_actor_info ai;
@@ -69,7 +79,7 @@ static int worst_vuln_on(const sim_world *w, int n)
 
 static void prevention(const sim_world *w, const sim_intrusion_info *in, char *out, size_t cap)
 {
-    const char *nd = node_id(w, in->node);
+    const char *nd = node_name(w, in->node);
     sim_vuln_info vi;
     int v = worst_vuln_on(w, in->node);
     bool have_v = v >= 0 && sim_vuln_get(w, v, &vi) == BW_OK;
@@ -147,7 +157,7 @@ static int build_incidents(const sim_world *w, script_debrief *d)
         else if (in.detected_at > in.started)
             fmt(hidden, sizeof hidden, "; found %d hour%s later", in.detected_at - in.started,
                 in.detected_at - in.started == 1 ? "" : "s");
-        fmt(x->what, sizeof x->what, "%s got into %s (%s: %s), reaching %s%s", x->actor, x->node,
+        fmt(x->what, sizeof x->what, "%s got into %s (%s: %s), reaching %s%s", x->actor, node_name(w, in.node),
             x->technique, sim_technique_title(in.via), sim_stage_name(in.stage), hidden);
         prevention(w, &in, x->prevent, sizeof x->prevent);
         if (!in.detected) {
@@ -337,8 +347,8 @@ static void attack_sentence(const char *id, const game_facts *f, const sim_world
         if (sim_intrusion_get(w, i, &in) != BW_OK || (int)in.via != t)
             continue;
         detected += in.detected;
-        if (len < 60 && !strstr(where, node_id(w, in.node))) {
-            fmt(where + len, sizeof where - len, "%s%s", len ? ", " : "", node_id(w, in.node));
+        if (len < 60 && !strstr(where, node_name(w, in.node))) {
+            fmt(where + len, sizeof where - len, "%s%s", len ? ", " : "", node_name(w, in.node));
             len = strlen(where);
         }
     }

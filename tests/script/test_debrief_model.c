@@ -82,7 +82,11 @@ static void test_an_undefended_game_lists_its_incidents_with_what_would_have_pre
         assert_true(strlen(x->what) > 10);
         assert_true(strlen(x->prevent) > 10);
         assert_true(x->technique[0] == 'T');
-        assert_non_null(strstr(x->what, x->node));
+        /* Named as the player knows it: the node's label, not its id. */
+        const sim_world *w = script_scenario_cworld(s);
+        sim_node_info ni;
+        assert_int_equal(sim_node_get(w, sim_node_find(w, x->node), &ni), BW_OK);
+        assert_non_null(strstr(x->what, ni.label && ni.label[0] ? ni.label : ni.id));
     }
     /* Nothing was done, and the practices say so in this game's terms. */
     const debrief_practice *rv2 = practice(&d, "RV.2");
