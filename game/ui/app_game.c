@@ -114,6 +114,7 @@ void app_end_game(ui_app *a)
 bool app_start(ui_app *a)
 {
     app_end_game(a);
+    a->played_out = false;
     script_scenario *s = a->preview; /* untouched since its load: play it */
     a->preview = NULL;
     if (!s)
@@ -222,6 +223,7 @@ void app_play_out(ui_app *a)
 {
     if (!a->ss)
         return;
+    a->played_out = !a->have_log && !a->bot;
     bw_err e;
     for (int guard = 0; guard < SIM_MAX_DAYS * SIM_TICKS_PER_DAY + 10 && !ui_session_over(a->ss);
          guard++) {
@@ -355,10 +357,14 @@ void app_game_over(ui_app *a)
             fprintf(err, "bulwark play: %s\n", e.msg);
             res->failed = true;
         }
-        if (a->have_log || a->bot) {
-            /* A replay is not a new game, and a bot's game is not the player's. */
+        if (a->have_log || a->bot || a->played_out) {
+            /* A replay is not a new game, a bot's game is not the player's, and
+             * a game played out with nobody at the keys (--screen debrief) is
+             * nobody's: none of them may earn campaign progress. */
             snprintf(a->debrief_note, sizeof a->debrief_note, "%s",
-                     a->have_log ? "A replay is not saved." : "A bot's game is not saved.");
+                     a->have_log ? "A replay is not saved."
+                     : a->bot    ? "A bot's game is not saved."
+                                 : "A game played out unattended is not saved.");
         } else if (a->db) {
             /* One transaction: the record and the campaign's progress. */
             store_result_meta meta;

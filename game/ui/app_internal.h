@@ -92,6 +92,7 @@ typedef struct ui_app {
     /* replay / bot driving the clock */
     record_log log;
     bool have_log;
+    bool played_out; /* --screen debrief played the game out with nobody at the keys */
     int log_next;
     script_bot *bot;
     double owed; /* ticks owed by the driver */

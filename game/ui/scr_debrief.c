@@ -327,9 +327,13 @@ void scr_debrief(ui_app *a)
     const char *scn = a->ss ? script_scenario_title(ui_session_scenario(a->ss)) : "";
     bool won = d->outcome == SIM_OUTCOME_WON;
     char sub[1200];
-    snprintf(sub, sizeof sub, "%s — %s after %d day%s · objectives %d of %d%s%s", scn,
-             won ? "won" : "lost", d->days, d->days == 1 ? "" : "s", d->objectives_met,
-             d->objectives_total, a->debrief_note[0] ? " · " : "", a->debrief_note);
+    char objectives[64] = "";
+    if (d->objectives_total > 0) /* a tutorial has none: say nothing rather than "0 of 0" */
+        snprintf(objectives, sizeof objectives, " · objectives %d of %d", d->objectives_met,
+                 d->objectives_total);
+    snprintf(sub, sizeof sub, "%s — %s after %d day%s%s%s%s", scn, won ? "won" : "lost", d->days,
+             d->days == 1 ? "" : "s", objectives, a->debrief_note[0] ? " · " : "",
+             a->debrief_note);
     title = won ? "✓ Won" : "✕ Lost";
     ui_rect r = scr_header(a, ui_gfx_screen(g), title, sub);
     /* stars at the header's right */

@@ -370,6 +370,35 @@ static void test_a_bots_game_in_the_window_is_not_stored(void **state)
     store_close(s);
 }
 
+/* `--screen debrief` without a bot plays the game out with nobody at the
+ * keys (for documentation): nobody earned it, so it unlocks nothing. */
+static void test_a_game_played_out_unattended_is_not_stored(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    char db[300];
+    snprintf(db, sizeof db, "%s/unattended.db", dir);
+    static run_result r;
+    char *args[] = {"play", "log4shell", "--screen", "debrief", "--frames", "3", "--store", db, NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    if (r.status != 0)
+        fail_msg("play exited %d: %s", r.status, r.err);
+    assert_non_null(strstr(r.out, "game over: log4shell"));
+    bw_err e;
+    store_db *s = store_open(db, &e);
+    assert_non_null(s);
+    store_progress p;
+    assert_int_equal(store_progress_get(s, "log4shell", &p, &e), BW_OK);
+    assert_int_equal(p.attempts, 0);
+    store_result *list = NULL;
+    int n = 0;
+    assert_int_equal(store_results_list(s, NULL, &list, &n, &e), BW_OK);
+    assert_int_equal(n, 0);
+    free(list);
+    store_close(s);
+}
+
 /* A bot driving the window at a person's speed (8 hours a second) steps
  * the world itself: the choice dialog must not pause its clock (the bot
  * answers the choice), and the game ends exactly as `run` plays it. */
@@ -443,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_a_broken_scenario_shows_the_error_screen),
         cmocka_unit_test(test_bad_scripted_input_is_a_usage_error_naming_the_line),
         cmocka_unit_test(test_a_bots_game_in_the_window_is_not_stored),
+        cmocka_unit_test(test_a_game_played_out_unattended_is_not_stored),
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
