@@ -26,7 +26,7 @@ static void play_usage(FILE *out)
         "                    [--frames N] [--screenshot FILE.png] [--input FILE] [--json OUT]\n"
         "                    [--screen menu|campaign|settings|briefing|play|debrief] [--store "
         "FILE]\n"
-        "                    [--no-store] [--software]\n"
+        "                    [--no-store] [--software] [--window WxH]\n"
         "  Opens the desktop game: at SCENARIO's briefing (a .lua file or a shipped id), or at\n"
         "  the menu when there is none. 'bulwark' alone is 'bulwark play --screen menu'.\n"
         "  --seed N            the world's seed (default: the scenario's own)\n"
@@ -50,6 +50,8 @@ static void play_usage(FILE *out)
         "  --store FILE        the progress store (default: the user's data folder)\n"
         "  --no-store          neither read nor write settings, progress or results\n"
         "  --software          use SDL's software renderer\n"
+        "  --window WxH        open the window at this size (default: the size you left it at,\n"
+        "                      fitted to the screen; 1280x800 with --frames)\n"
         "  In the game F1 lists every key; F12 saves a screenshot into the data folder.\n"
             "  BULWARK_RENDERER=software|opengl|... picks SDL's renderer (default: accelerated\n"
             "  with a GPU, software without); BULWARK_FRAME_STATS=1 prints frame times at exit.\n"
@@ -165,6 +167,17 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
             if (!args_int("--speed", v, 0, 240, &n, err))
                 return APP_USAGE;
             o.speed = (int)n;
+        } else if (args_opt(argc, argv, &i, "--window", &v)) {
+            int ww = 0, wh = 0;
+            char extra;
+            if (sscanf(v, "%dx%d%c", &ww, &wh, &extra) != 2 || ww < 320 || wh < 240 ||
+                ww > 16384 || wh > 16384) {
+                fprintf(err, "bulwark play: --window wants WIDTHxHEIGHT, from 320x240 to "
+                             "16384x16384, not '%s'\n", v);
+                return APP_USAGE;
+            }
+            o.window_w = ww;
+            o.window_h = wh;
         } else if (args_opt(argc, argv, &i, "--startup-fd", &v)) {
             if (!args_int("--startup-fd", v, 0, 1023, &n, err))
                 return APP_USAGE;

@@ -315,6 +315,25 @@ static bool have_gpu(void)
     return any;
 }
 
+/* A person's window size is kept for next time (not automation's, not
+ * fullscreen's: those are not the size the player chose). */
+static void remember_window_size(ui_app *a)
+{
+    const ui_app_options *o = a->opt;
+    if (!a->win || !a->db || o->frames > 0 || o->window_w > 0 ||
+        (SDL_GetWindowFlags(a->win) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_MAXIMIZED)))
+        return;
+    int w, h;
+    SDL_GetWindowSize(a->win, &w, &h);
+    if (w == a->settings.window_width && h == a->settings.window_height)
+        return;
+    a->settings.window_width = w;
+    a->settings.window_height = h;
+    bw_err e;
+    if (store_settings_save(a->db, &a->settings, &e) != BW_OK)
+        fprintf(o->err, "bulwark: the window size was not saved: %s\n", e.msg);
+}
+
 static int open_window(ui_app *a)
 {
     const ui_app_options *o = a->opt;
@@ -328,13 +347,33 @@ static int open_window(ui_app *a)
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (a->settings.fullscreen && o->frames <= 0)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    a->win = SDL_CreateWindow("Bulwark", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+    /* Automation draws at one size, so screenshots and tests repeat;
+     * a person gets the size they left the window at, shrunk to fit
+     * the screen they have now. */
+    int want_w = 1280, want_h = 800;
+    if (o->window_w > 0 && o->window_h > 0) {
+        want_w = o->window_w;
+        want_h = o->window_h;
+    } else if (o->frames <= 0) {
+        want_w = a->settings.window_width;
+        want_h = a->settings.window_height;
+    }
+    SDL_Rect usable = {0, 0, 0, 0};
+    if (SDL_GetDisplayUsableBounds(0, &usable) != 0)
+        usable.w = usable.h = 0;
+    int w, h;
+    if (o->window_w > 0 && o->window_h > 0) /* asked for exactly: a test of small screens */
+        w = want_w, h = want_h;
+    else
+        ui_window_fit(want_w, want_h, usable.w, usable.h, &w, &h);
+    a->win = SDL_CreateWindow("Bulwark", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                               flags);
     if (!a->win) {
         fprintf(o->err, "bulwark: cannot open a window: %s\n", SDL_GetError());
         return -1;
     }
-    SDL_SetWindowMinimumSize(a->win, 800, 560);
+    SDL_SetWindowMinimumSize(a->win, w < UI_WINDOW_MIN_W ? w : UI_WINDOW_MIN_W,
+                             h < UI_WINDOW_MIN_H ? h : UI_WINDOW_MIN_H);
     /* vsync for play by a person; automation runs frames as fast as it can. */
     Uint32 vsync = o->frames > 0 ? 0 : SDL_RENDERER_PRESENTVSYNC;
     if (want && *want && strcmp(want, "software") != 0)
@@ -547,6 +586,7 @@ int ui_app_run(const ui_app_options *o, ui_app_result *res)
     first_screen(a);
 
     rc = main_loop(a, &sc);
+    remember_window_size(a);
 done:
     app_game_free(a);
     ui_gfx_destroy(a->g);

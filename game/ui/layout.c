@@ -58,3 +58,24 @@ ui_rect ui_cut_right(ui_rect *r, int w)
     r->w -= w;
     return o;
 }
+
+static int fit_one(int want, int usable, int min)
+{
+    if (want < min)
+        want = min;
+    if (usable > 0) {
+        /* leave room for the window manager's title bar and borders */
+        int room = usable - usable / 20;
+        if (room < min)
+            room = usable < min ? usable : min;
+        if (want > room)
+            want = room;
+    }
+    return want;
+}
+
+void ui_window_fit(int want_w, int want_h, int usable_w, int usable_h, int *w, int *h)
+{
+    *w = fit_one(want_w, usable_w, UI_WINDOW_MIN_W);
+    *h = fit_one(want_h, usable_h, UI_WINDOW_MIN_H);
+}

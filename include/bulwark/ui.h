@@ -36,6 +36,15 @@ ui_rect ui_cut_bottom(ui_rect *r, int h);
 ui_rect ui_cut_left(ui_rect *r, int w);
 ui_rect ui_cut_right(ui_rect *r, int w);
 
+/* The smallest window every screen is laid out for. */
+#define UI_WINDOW_MIN_W 800
+#define UI_WINDOW_MIN_H 560
+/* The window size to open: the wanted size (the stored setting, or
+ * --window) shrunk to fit the display's usable area (usable_w/h; <= 0
+ * when unknown) less a margin for the window's frame, and never below the
+ * minimum unless the display itself is smaller. */
+void ui_window_fit(int want_w, int want_h, int usable_w, int usable_h, int *w, int *h);
+
 /* ---- colours ----------------------------------------------------------------- */
 
 typedef struct ui_colour {

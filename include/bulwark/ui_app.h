@@ -70,6 +70,8 @@ typedef struct ui_app_options {
     bool exit_when_over;    /* leave as soon as the game ends (benchmarks) */
     int startup_fd;         /* >= 0: write "presented\n" to it after the first frame */
     bool software;          /* ask for the software renderer */
+    int window_w, window_h; /* > 0: open the window at this size (--window WxH); else the
+                               stored size, or 1280x800 for automation (--frames) */
     FILE *out, *err;
 } ui_app_options;
 

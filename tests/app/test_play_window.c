@@ -370,6 +370,48 @@ static void test_a_bots_game_in_the_window_is_not_stored(void **state)
     store_close(s);
 }
 
+/* The width and height a PNG file says it has (its IHDR chunk). */
+static bool png_size(const char *path, int *w, int *h)
+{
+    unsigned char b[24];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    if (n != sizeof b || memcmp(b + 12, "IHDR", 4) != 0)
+        return false;
+    *w = (b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19];
+    *h = (b[20] << 24) | (b[21] << 16) | (b[22] << 8) | b[23];
+    return true;
+}
+
+/* A small screen: --window opens the game at 800x560, the smallest size
+ * every screen is laid out for, and a game still plays through. */
+static void test_the_game_plays_in_a_small_window(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    char shot[300];
+    snprintf(shot, sizeof shot, "%s/small.png", dir);
+    static run_result r;
+    char *args[] = {"play",     "log4shell", "--screen", "debrief",    "--player", "sensible",
+                    "--window", "800x560",   "--frames", "3",          "--screenshot", shot,
+                    "--no-store", NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    if (r.status != 0)
+        fail_msg("play exited %d: %s", r.status, r.err);
+    int w = 0, h = 0;
+    assert_true(png_size(shot, &w, &h));
+    assert_int_equal(w, 800);
+    assert_int_equal(h, 560);
+    char *bad[] = {"play", "log4shell", "--window", "800by600", "--no-store", NULL};
+    assert_int_equal(run_windowed(bad, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--window wants WIDTHxHEIGHT"));
+}
+
 /* `--screen debrief` without a bot plays the game out with nobody at the
  * keys (for documentation): nobody earned it, so it unlocks nothing. */
 static void test_a_game_played_out_unattended_is_not_stored(void **state)
@@ -473,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_bad_scripted_input_is_a_usage_error_naming_the_line),
         cmocka_unit_test(test_a_bots_game_in_the_window_is_not_stored),
         cmocka_unit_test(test_a_game_played_out_unattended_is_not_stored),
+        cmocka_unit_test(test_the_game_plays_in_a_small_window),
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),

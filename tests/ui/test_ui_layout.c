@@ -93,6 +93,33 @@ static void test_inset_shrinks_on_every_side_and_clamps(void **state)
     assert_true(tiny.x >= 0 && tiny.x <= 6 && tiny.y >= 0 && tiny.y <= 4);
 }
 
+/* The window opens at the size the player left it, shrunk to a smaller
+ * screen (with room for the frame), never below the minimum the screens
+ * are laid out for, unless the screen itself is smaller than that. */
+static void test_the_window_fits_the_screen_it_opens_on(void **state)
+{
+    (void)state;
+    int w, h;
+    ui_window_fit(1280, 800, 1920, 1080, &w, &h); /* room to spare: as asked */
+    assert_int_equal(w, 1280);
+    assert_int_equal(h, 800);
+    ui_window_fit(1280, 800, 1024, 768, &w, &h); /* a small laptop: shrunk to fit */
+    assert_true(w <= 1024 - 1024 / 20 && w >= UI_WINDOW_MIN_W);
+    assert_true(h <= 768 - 768 / 20 && h >= UI_WINDOW_MIN_H);
+    ui_window_fit(1280, 800, 800, 600, &w, &h); /* 800x600: the minimum width, not less */
+    assert_int_equal(w, UI_WINDOW_MIN_W);
+    assert_true(h >= UI_WINDOW_MIN_H && h <= 600 - 600 / 20);
+    ui_window_fit(1280, 800, 640, 480, &w, &h); /* smaller than the minimum: the screen */
+    assert_int_equal(w, 640);
+    assert_int_equal(h, 480);
+    ui_window_fit(300, 200, 1920, 1080, &w, &h); /* a stored size too small: the minimum */
+    assert_int_equal(w, UI_WINDOW_MIN_W);
+    assert_int_equal(h, UI_WINDOW_MIN_H);
+    ui_window_fit(1500, 900, 0, 0, &w, &h); /* the screen unknown: as asked */
+    assert_int_equal(w, 1500);
+    assert_int_equal(h, 900);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_cutting_more_than_is_left_takes_all_and_never_goes_negative),
         cmocka_unit_test(test_successive_cuts_tile_the_rectangle),
         cmocka_unit_test(test_inset_shrinks_on_every_side_and_clamps),
+        cmocka_unit_test(test_the_window_fits_the_screen_it_opens_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
