@@ -241,9 +241,11 @@ static void scripted(ui_app *a, const ui_input_script *sc, int *next, bool *f12,
             a->ptr.down = false;
             break;
         case UI_INPUT_SELECT:
-            if (!a->play || !ui_play_select(a->play, e->text))
+            if (!a->play || !ui_play_select(a->play, e->text)) {
                 fprintf(a->opt->err, "bulwark play: input line %d: no node '%s' to select%s\n",
                         e->line, e->text, a->play ? "" : " (not on the play screen)");
+                a->res->failed = true; /* the script did not do what it said: exit 1 */
+            }
             break;
         case UI_INPUT_SPEED:
             if (a->ss)
@@ -495,8 +497,10 @@ static int main_loop(ui_app *a, const ui_input_script *sc)
         bool last_frame = o->frames > 0 && a->frame + 1 >= o->frames;
         if (f12 || (scripted_shot && !shot_path[0]))
             screenshot_to_data_folder(a);
-        if (scripted_shot && shot_path[0] && ui_gfx_screenshot(a->g, shot_path, &e) != BW_OK)
+        if (scripted_shot && shot_path[0] && ui_gfx_screenshot(a->g, shot_path, &e) != BW_OK) {
             fprintf(o->err, "bulwark play: %s\n", e.msg);
+            rc = 1;
+        }
         if (last_frame && o->screenshot && ui_gfx_screenshot(a->g, o->screenshot, &e) != BW_OK) {
             fprintf(o->err, "bulwark play: %s\n", e.msg);
             rc = 1;

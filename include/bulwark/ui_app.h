@@ -81,7 +81,8 @@ typedef struct ui_app_result {
     bool game_over; /* a game reached its end */
     sim_outcome outcome;
     bool load_failed;    /* the scenario did not load (the error screen showed why) */
-    bool failed;         /* a script error, a diverged replay, a record not written */
+    bool failed;         /* a script error, a diverged replay, a record not written,
+                            a scripted input line that could not be carried out */
     uint64_t world_hash; /* of the last game played */
     int frames;          /* frames presented */
 } ui_app_result;

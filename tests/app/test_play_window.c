@@ -281,6 +281,36 @@ static void test_bad_scripted_input_is_a_usage_error_naming_the_line(void **stat
     assert_non_null(strstr(r.err, "bad.input:4:"));
 }
 
+/* Scripted input that parses but cannot be carried out (a node the map
+ * does not have, a shot that cannot be written) fails the run: exit 1,
+ * with the line that failed, not a warning and exit 0. */
+static void test_scripted_input_that_cannot_be_carried_out_fails_the_run(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    char input[300];
+    snprintf(input, sizeof input, "%s/undoable.input", dir);
+    FILE *f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("1 select no-such-node\n", f);
+    fclose(f);
+    static run_result r;
+    char *args[] = {"play", "log4shell", "--screen", "play", "--input", input,
+                    "--frames", "3", "--no-store", NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "input line 1: no node 'no-such-node' to select"));
+
+    f = fopen(input, "w");
+    assert_non_null(f);
+    fputs("1 shot /nonexistent-folder-of-bulwark/x.png\n", f);
+    fclose(f);
+    assert_int_equal(run_windowed(args, &r), 0);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "nonexistent-folder-of-bulwark"));
+}
+
 /* A $DISPLAY naming no server (a stale ssh or container variable) makes
  * SDL settle for its invisible offscreen driver: the game must see that
  * there is no display, not run forever in a window nobody can see. And
@@ -516,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_a_bots_game_in_the_window_is_not_stored),
         cmocka_unit_test(test_a_game_played_out_unattended_is_not_stored),
         cmocka_unit_test(test_the_game_plays_in_a_small_window),
+        cmocka_unit_test(test_scripted_input_that_cannot_be_carried_out_fails_the_run),
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
