@@ -527,6 +527,7 @@ static int main_loop(ui_app *a, const ui_input_script *sc)
                 SDL_Delay((Uint32)((1.0 / 60.0 - spent) * 1000.0));
         }
     }
+    app_game_over_pending(a);
     if (stats && a->frame > 0)
         fprintf(o->err, "frames=%ld frame_mean_ms=%.2f frame_max_ms=%.2f renderer=%s\n", a->frame,
                 draw_ms_sum / (double)a->frame, draw_ms_max, a->renderer_name);

@@ -297,6 +297,13 @@ void app_game_frame(ui_app *a, double dt, ui_rect area)
 
 /* ---- the end -------------------------------------------------------------------------------- */
 
+void app_game_over_pending(ui_app *a)
+{
+    if (a->ss && a->screen == UI_SCREEN_PLAY && a->over_handled && !a->res->game_over &&
+        !a->res->failed && ui_session_over(a->ss) && !ui_session_failure(a->ss))
+        app_game_over(a);
+}
+
 static bool check_replay(ui_app *a, const sim_world *w)
 {
     if (!a->have_log)

@@ -131,6 +131,9 @@ bool app_start(ui_app *a);                  /* a fresh game of scn_path */
 void app_end_game(ui_app *a);               /* drop the session and play screen */
 void app_game_frame(ui_app *a, double dt, ui_rect area);
 void app_game_over(ui_app *a); /* debrief, record, store */
+/* The game ended but the debrief had not come yet (the window closed, or
+ * --frames ran out, in the breath between the two): record it now. */
+void app_game_over_pending(ui_app *a);
 void app_play_out(ui_app *a);  /* run the game to its end now */
 void app_load_entries(ui_app *a);
 int app_next_entry(const ui_app *a); /* the first open, unfinished entry, or -1 */

@@ -311,6 +311,26 @@ static void test_scripted_input_that_cannot_be_carried_out_fails_the_run(void **
     assert_non_null(strstr(r.err, "nonexistent-folder-of-bulwark"));
 }
 
+/* --frames running out in the breath between GAME OVER and the debrief
+ * still records the game that ended: log4shell's 288 hours at 240 hours a
+ * second end near frame 73; 80 frames stop 0.1 s later. */
+static void test_frames_ending_just_after_the_game_still_record_it(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    char rec[300];
+    snprintf(rec, sizeof rec, "%s/late.json", dir);
+    static run_result r;
+    char *args[] = {"play",   "log4shell", "--screen", "play", "--player", "sensible", "--speed",
+                    "240",    "--frames",  "80",       "--json", rec,      "--no-store", NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    if (r.status != 0)
+        fail_msg("play exited %d: %s", r.status, r.err);
+    assert_non_null(strstr(r.out, "game over: log4shell won"));
+    assert_int_equal(access(rec, R_OK), 0);
+}
+
 /* A $DISPLAY naming no server (a stale ssh or container variable) makes
  * SDL settle for its invisible offscreen driver: the game must see that
  * there is no display, not run forever in a window nobody can see. And
@@ -547,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_a_game_played_out_unattended_is_not_stored),
         cmocka_unit_test(test_the_game_plays_in_a_small_window),
         cmocka_unit_test(test_scripted_input_that_cannot_be_carried_out_fails_the_run),
+        cmocka_unit_test(test_frames_ending_just_after_the_game_still_record_it),
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
