@@ -335,8 +335,11 @@ void app_game_over(ui_app *a)
     a->debrief_text = NULL;
     const char *text = "";
     if (script_scenario_debrief(s, &text, &e) < 0) {
+        /* The scenario's debrief callback failed: shown in its place, and
+         * the run fails (exit 1), as `bulwark run` does. */
         fprintf(err, "bulwark play: %s\n", e.msg);
         text = e.msg;
+        a->res->failed = true;
     }
     a->debrief_text = scr_reflow(text);
     if (!a->catalog)

@@ -331,6 +331,38 @@ static void test_frames_ending_just_after_the_game_still_record_it(void **state)
     assert_int_equal(access(rec, R_OK), 0);
 }
 
+/* A scenario whose debrief callback fails: the window shows the error in
+ * the debrief's place, and the run exits 1, as `bulwark run` does. */
+static void test_a_failing_debrief_fails_the_run_as_run_does(void **state)
+{
+    (void)state;
+    if (!have_xvfb())
+        skip();
+    char path[300];
+    snprintf(path, sizeof path, "%s/bad_debrief.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("return scenario {\n"
+          "  id = \"bad-debrief\", title = \"A debrief that fails\", days = 1,\n"
+          "  nodes = { node { id = \"web\", kind = \"web\" } },\n"
+          "  debrief = function(w, result)\n"
+          "    error(\"the debrief broke\")\n"
+          "  end,\n"
+          "}\n",
+          f);
+    fclose(f);
+    static run_result r, h;
+    char *args[] = {"play", path, "--screen", "debrief", "--player", "idle", "--frames", "3",
+                    "--no-store", NULL};
+    assert_int_equal(run_windowed(args, &r), 0);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "bad_debrief.lua:5:"));
+    assert_non_null(strstr(r.err, "the debrief broke"));
+    char *hargs[] = {getenv("BULWARK_BINARY"), "run", path, "--player", "idle", NULL};
+    assert_int_equal(run_cmd(hargs, &h), 0);
+    assert_int_equal(h.status, 1);
+}
+
 /* A $DISPLAY naming no server (a stale ssh or container variable) makes
  * SDL settle for its invisible offscreen driver: the game must see that
  * there is no display, not run forever in a window nobody can see. And
@@ -568,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_the_game_plays_in_a_small_window),
         cmocka_unit_test(test_scripted_input_that_cannot_be_carried_out_fails_the_run),
         cmocka_unit_test(test_frames_ending_just_after_the_game_still_record_it),
+        cmocka_unit_test(test_a_failing_debrief_fails_the_run_as_run_does),
         cmocka_unit_test(test_a_bot_at_a_persons_speed_plays_through_its_choices),
         cmocka_unit_test(test_settings_change_by_keyboard_and_are_saved),
         cmocka_unit_test(test_without_a_display_play_goes_headless_in_one_line),
