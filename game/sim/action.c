@@ -419,8 +419,13 @@ int sim_action_start(sim_world *w, const sim_action_req *r, bw_err *err)
         log_add(w, SIM_LOG_ACTION_STARTED, true,
                 sim_action_target_type(r->kind) == SIM_TARGET_NODE ? r->target : -1, -1, -1,
                 "Started: %s%s%s (%d h)", sim_action_title(r->kind),
-                sim_action_target_type(r->kind) == SIM_TARGET_NODE ? " on " : "",
-                sim_action_target_type(r->kind) == SIM_TARGET_NODE ? w->nodes[r->target].label : "",
+                sim_action_target_type(r->kind) == SIM_TARGET_NODE   ? " on "
+                : sim_action_target_type(r->kind) == SIM_TARGET_AREA ? " in "
+                                                                     : "",
+                sim_action_target_type(r->kind) == SIM_TARGET_NODE ? w->nodes[r->target].label
+                : sim_action_target_type(r->kind) == SIM_TARGET_AREA
+                    ? sim_area_name((sim_area)r->target)
+                    : "",
                 c.duration);
     if (c.duration == 0) {
         if (sim_action_target_type(r->kind) == SIM_TARGET_NODE)

@@ -161,6 +161,15 @@ static void test_world_wide_actions_land_exactly_after_their_duration(void **sta
     assert_int_equal(fx_defender(w).capability_permille[SIM_AREA_RV], 0);
     fx_step(w, 1);
     assert_true(fx_defender(w).capability_permille[SIM_AREA_RV] > 0);
+    /* the log says which area was trained, as it says which node was patched */
+    bool said = false;
+    for (int i = 0; i < sim_log_count(w); i++) {
+        sim_log_entry e;
+        assert_int_equal(sim_log_get(w, i, &e), BW_OK);
+        if (e.kind == SIM_LOG_ACTION_STARTED && strstr(e.text, "Train the developers"))
+            said = strstr(e.text, " in RV ") != NULL;
+    }
+    assert_true(said);
     sim_world_destroy(w);
 }
 
