@@ -93,8 +93,12 @@ void scr_menu(ui_app *a)
 
     int next = app_next_entry(a);
     char cont[240];
-    if (next >= 0)
-        snprintf(cont, sizeof cont, "%s: %s", a->entries[next].done ? "Replay" : "Continue",
+    bool played_any = false;
+    for (int i = 0; i < a->entry_count; i++)
+        played_any = played_any || a->entries[i].prog.attempts > 0;
+    if (next >= 0) /* a fresh store starts; a campaign under way continues */
+        snprintf(cont, sizeof cont, "%s: %s",
+                 a->entries[next].done ? "Replay" : played_any ? "Continue" : "Start",
                  a->entries[next].title);
     else
         snprintf(cont, sizeof cont, "Continue campaign");
