@@ -280,12 +280,20 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
                  dir && dir[strlen(dir) - 1] != '/' ? "/" : "", id, ext[k]);
         snprintf(srcs[k], sizeof srcs[k], "%s/scripts/templates/%s%s", script_data_dir(), t->name, ext[k]);
     }
+    bool existed[2];
+    for (int k = 0; k < 2; k++) {
+        existed[k] = exists(paths[k]);
+        if (existed[k] && (lstat(paths[k], &st) != 0 || !S_ISREG(st.st_mode))) {
+            fprintf(err, "bulwark new: %s exists and is not a regular file; nothing was written\n", paths[k]);
+            return APP_FAILED;
+        }
+    }
     if (!force) {
-        int taken = exists(paths[0]) + exists(paths[1]);
+        int taken = existed[0] + existed[1];
         if (taken) {
             fprintf(err, "bulwark new: %s%s%s already exist%s; nothing was written (--force overwrites)\n",
-                    exists(paths[0]) ? paths[0] : "", taken == 2 ? " and " : "",
-                    exists(paths[1]) ? paths[1] : "", taken == 2 ? "" : "s");
+                    existed[0] ? paths[0] : "", taken == 2 ? " and " : "",
+                    existed[1] ? paths[1] : "", taken == 2 ? "" : "s");
             return APP_FAILED;
         }
     }
@@ -320,7 +328,7 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
             written++;
         }
     }
-    if (rc != APP_OK && written == 1)
+    if (rc != APP_OK && written == 1 && !existed[0])
         unlink(paths[0]); /* ours, just created: never leave half a scaffold */
     free(text[0]);
     free(text[1]);
