@@ -143,7 +143,10 @@ static void test_every_template_passes_check_and_test(void **state)
         assert_true(passed >= 4);
 
         /* played headless by the sensible bot, it is won */
-        run_status((char *[]){ "bulwark", "run", lua, "--player", "sensible", "--quiet", NULL }, 0);
+        run_status((char *[]){ "bulwark", "run", lua, "--player", "sensible", NULL }, 0);
+        expect("stdout", r.out, "=== Debrief: WON");
+        run_status((char *[]){ "bulwark", "run", lua, "--player", "idle", NULL }, 0);
+        expect("stdout", r.out, "=== Debrief: LOST");
     }
 }
 
