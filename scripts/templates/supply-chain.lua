@@ -59,12 +59,14 @@ what it produces, and keep the customer database's data where it belongs.]],
     link { "portal", "db", "data" },
   },
 
-  -- The actor never gets in by itself here (no access technique it can use
-  -- on these nodes): the story plants it with w:compromise. `espionage`
-  -- steals data (section 8, "Motives").
+  -- The story plants the actor with w:compromise (the events below). From
+  -- `from` on it may also try supply-chain access (T1195) on the build
+  -- server by itself, a 0.6 % chance an attempt before skill and controls:
+  -- rare, but pinning and code review are what stop it (section 8,
+  -- "ATT&CK techniques"). `espionage` steals data (section 8, "Motives").
   actors = {
     actor { id = "hijacker", label = "Hijacked maintainer account", motive = "espionage", skill = 3,
-            uses = { "T1195.001", "T1213", "T1567" } },
+            uses = { "T1195.001", "T1213", "T1567" }, from = day(2) + 9 },
   },
 
   actions = { "pin_deps", "sign_builds", "code_review", "scan", "logging", "backup", "restore",

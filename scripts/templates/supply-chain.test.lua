@@ -46,12 +46,14 @@ end)
 test("the decision matters: shipping plants the backdoor, holding does not", function()
   local shipped, held = game{}, game{}
   local c = launch(shipped)
+  launch(held)                           -- the same seed, the same moves: the same game so far
   ok(shipped:node("ci").compromised, "unpinned, the build took the tampered release")
+  local before = held:tally().nodes_compromised
   ok(shipped:act{ action = "choose", target = c.id, option = 2 })
-  ok(shipped:node("portal").compromised)
-  c = launch(held)
   ok(held:act{ action = "choose", target = c.id, option = 1 })
-  eq(held:node("portal").compromised, false)
+  ok(shipped:node("portal").compromised, "what ships is the tampered build")
+  contains(shipped:messages(), "Version 4.0 of the portal is live")
+  eq(held:tally().nodes_compromised, before, "holding plants nothing")
   contains(held:messages(), "You warn the registry")
   ge(held:score().collaboration, shipped:score().collaboration + 5)
 end)
