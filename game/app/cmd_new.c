@@ -342,8 +342,8 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
             "  bulwark run %s --player sensible   play it headless\n"
             "  bulwark balance %s --runs 50       how the bots fare over 50 seeds\n"
             "  bulwark play %s       play it\n"
-            "The guide: %s/scripts/AUTHORING.md; the reference: scripts/API.md.\n",
+            "The guide: %s/scripts/AUTHORING.md; the reference: %s/scripts/API.md.\n",
             paths[0], paths[1], t->name, id, title, paths[0], paths[0], paths[0], paths[0], paths[0],
-            script_data_dir());
+            script_data_dir(), script_data_dir());
     return APP_OK;
 }
