@@ -37,8 +37,9 @@ end)
 
 test("the partner's warning arrives on day 2", function()
   local g = game{}
-  g:advance_to_day(2)
-  g:advance(1)                            -- events run in the first tick of their day
+  g:advance(23)
+  eq(#g:timeline(), 0, "nothing yet on day 1")
+  g:advance_to_day(2)                     -- the clock reaches day(2): its events have run
   contains(g:timeline(), "SQL injection probes")
 end)
 
@@ -47,7 +48,6 @@ test("the decision matters: hacking back loses the game", function()
     local g = game{}
     ok(g:act("patch", "shop"))
     g:advance_to_day(3)
-    g:advance(1)
     local choices = g:view().choices    -- what a bot sees: the open decision
     eq(#choices, 1)
     eq(choices[1].offensive, 2)
