@@ -269,22 +269,27 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
 
     struct stat st;
     if (dir && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        fprintf(err, "bulwark new: --dir %s: %s\n", dir,
+        char d[256];
+        snprintf(d, sizeof d, "%s", dir);
+        bw_text_clean(d);
+        fprintf(err, "bulwark new: --dir %s: %s\n", d,
                 stat(dir, &st) != 0 ? "no such folder (create it first)" : "not a folder");
         return APP_FAILED;
     }
-    char paths[2][1200], srcs[2][1200];
+    char paths[2][1200], srcs[2][1200], shown[2][1200]; /* shown: as printed, controls replaced */
     const char *const ext[2] = { ".lua", ".test.lua" };
     for (int k = 0; k < 2; k++) {
         snprintf(paths[k], sizeof paths[k], "%s%s%s%s", dir ? dir : "",
                  dir && dir[strlen(dir) - 1] != '/' ? "/" : "", id, ext[k]);
         snprintf(srcs[k], sizeof srcs[k], "%s/scripts/templates/%s%s", script_data_dir(), t->name, ext[k]);
+        snprintf(shown[k], sizeof shown[k], "%s", paths[k]);
+        bw_text_clean(shown[k]); /* the folder came from a command line, maybe pasted */
     }
     bool existed[2];
     for (int k = 0; k < 2; k++) {
         existed[k] = exists(paths[k]);
         if (existed[k] && (lstat(paths[k], &st) != 0 || !S_ISREG(st.st_mode))) {
-            fprintf(err, "bulwark new: %s exists and is not a regular file; nothing was written\n", paths[k]);
+            fprintf(err, "bulwark new: %s exists and is not a regular file; nothing was written\n", shown[k]);
             return APP_FAILED;
         }
     }
@@ -292,8 +297,8 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
         int taken = existed[0] + existed[1];
         if (taken) {
             fprintf(err, "bulwark new: %s%s%s already exist%s; nothing was written (--force overwrites)\n",
-                    existed[0] ? paths[0] : "", taken == 2 ? " and " : "",
-                    existed[1] ? paths[1] : "", taken == 2 ? "" : "s");
+                    existed[0] ? shown[0] : "", taken == 2 ? " and " : "",
+                    existed[1] ? shown[1] : "", taken == 2 ? "" : "s");
             return APP_FAILED;
         }
     }
@@ -321,7 +326,7 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
     for (int k = 0; k < 2 && rc == APP_OK; k++) {
         int e = write_file(paths[k], text[k], force);
         if (e) {
-            fprintf(err, "bulwark new: cannot write %s: %s%s\n", paths[k], strerror(e),
+            fprintf(err, "bulwark new: cannot write %s: %s%s\n", shown[k], strerror(e),
                     e == EEXIST ? " (it appeared meanwhile; nothing was overwritten)" : "");
             rc = APP_FAILED;
         } else {
@@ -343,7 +348,7 @@ int app_cmd_new(int argc, char **argv, FILE *out, FILE *err)
             "  bulwark balance %s --runs 50       how the bots fare over 50 seeds\n"
             "  bulwark play %s       play it\n"
             "The guide: %s/scripts/AUTHORING.md; the reference: %s/scripts/API.md.\n",
-            paths[0], paths[1], t->name, id, title, paths[0], paths[0], paths[0], paths[0], paths[0],
+            shown[0], shown[1], t->name, id, title, shown[0], shown[0], shown[0], shown[0], shown[0],
             script_data_dir(), script_data_dir());
     return APP_OK;
 }

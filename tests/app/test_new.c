@@ -289,6 +289,10 @@ static void test_a_missing_or_unwritable_folder_fails_cleanly(void **state)
     (void)state;
     run_status((char *[]){ "bulwark", "new", "x", "--dir", (char *)scratch("nowhere"), NULL }, 1);
     expect("stderr", r.err, "no such folder");
+    /* a folder name pasted with terminal escapes is shown without them */
+    run_status((char *[]){ "bulwark", "new", "x", "--dir", (char *)scratch("\x1b[31mred"), NULL }, 1);
+    expect("stderr", r.err, "[31mred: no such folder");
+    assert_null(strchr(r.err, '\x1b'));
     spill(scratch("plain"), "");
     run_status((char *[]){ "bulwark", "new", "x", "--dir", (char *)scratch("plain"), NULL }, 1);
     expect("stderr", r.err, "not a folder");
