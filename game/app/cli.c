@@ -21,6 +21,7 @@ static const command commands[] = {
     { "check", "validate scenarios without playing them: check [--json] FILE...", app_cmd_check },
     { "run", "play a scenario headless to the end: run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]", app_cmd_run },
     { "test", "run scenario tests (NAME.test.lua): test [FILE...] [--match TEXT] [--json OUT]", app_cmd_test },
+    { "new", "scaffold a scenario and its test from a template: new NAME [--template basic|ransomware|supply-chain|disclosure] [--dir DIR] [--force]", app_cmd_new },
     { "balance", "play the bots over many seeds: balance SCENARIO... | --all [--runs N] [--bots LIST] [--json OUT] [--markdown] [--check]", app_cmd_balance },
     { "curriculum", "what the campaign teaches, and its coverage: curriculum [--json] [--check]", app_cmd_curriculum },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },

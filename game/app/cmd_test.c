@@ -50,6 +50,7 @@ static void test_usage(FILE *out)
             "    g:timeline() (the lines the player saw), g:result(), g:score(),\n"
             "    g:defender(), g:tally(), g:actions()\n"
             "    ok(cond [, msg]), eq(a, b [, msg]), ne, ge, le, contains(list_or_string, text [, msg])\n"
+            "  The reference is scripts/API.md section 14; a guide, scripts/AUTHORING.md.\n"
             "  Exit 0 when every test passed; 1 when a test failed, a scenario has no\n"
             "  tests file or no test ran; 2 on a usage error.\n");
 }
