@@ -70,6 +70,8 @@ typedef struct ui_app_options {
     bool exit_when_over;    /* leave as soon as the game ends (benchmarks) */
     int startup_fd;         /* >= 0: write "presented\n" to it after the first frame */
     bool software;          /* ask for the software renderer */
+    bool watch;             /* reload the scenario when its file is saved (authors) */
+    bool debug;             /* open the author's debug view (F3) from the start */
     FILE *out, *err;
 } ui_app_options;
 
