@@ -26,6 +26,14 @@ typedef struct wctx {
     bool stopped; /* the last good version hit a script error */
 } wctx;
 
+/* A Lua error carries its traceback on further lines: the headless form
+ * prints one line a reload, the message's first. */
+static const char *first_line(char *msg)
+{
+    msg[strcspn(msg, "\n")] = '\0';
+    return msg;
+}
+
 static void say_tick(const wctx *c, char *buf, size_t n)
 {
     char t[32];
@@ -41,7 +49,7 @@ static void reload(wctx *c)
     char at[64];
     if (watch_reload(c->s, c->path, NULL, &next, NULL, &e) != BW_OK) {
         say_tick(c, at, sizeof at);
-        fprintf(c->out, "%s — keeping the last good version (%s)\n", e.msg, at);
+        fprintf(c->out, "%s — keeping the last good version (%s)\n", first_line(e.msg), at);
         return;
     }
     script_scenario_destroy(c->s);
@@ -93,7 +101,8 @@ static void step(wctx *c, long n, bool dbg)
         if (script_scenario_step(c->s, &e) < 0) {
             char at[64];
             say_tick(c, at, sizeof at);
-            fprintf(c->out, "%s — the game stopped (%s); save a fix to reload\n", e.msg, at);
+            fprintf(c->out, "%s — the game stopped (%s); save a fix to reload\n", first_line(e.msg),
+                    at);
             c->stopped = true;
             return;
         }
