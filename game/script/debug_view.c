@@ -81,12 +81,12 @@ static int nodes_section(const sim_world *w, debug_view *v)
         bool hidden = ni.state != nv.state;
         v->hidden_nodes += hidden;
         if (hidden)
-            rc = add(v, DEBUG_HIDDEN, "! %-12s %-11s player sees %-9s %s%s", ni.id,
-                     sim_state_name(ni.state), sim_state_name(nv.state), held[0] ? "held by " : "",
-                     held);
+            rc = add(v, DEBUG_HIDDEN, "! %s: %s (player sees %s)%s%s", ni.id,
+                     sim_state_name(ni.state), sim_state_name(nv.state),
+                     held[0] ? ", held by " : "", held);
         else
-            rc = add(v, DEBUG_TEXT, "  %-12s %-11s %s%s", ni.id, sim_state_name(ni.state),
-                     held[0] ? "held by " : "", held);
+            rc = add(v, DEBUG_TEXT, "  %s: %s%s%s", ni.id, sim_state_name(ni.state),
+                     held[0] ? ", held by " : "", held);
     }
     return rc;
 }
@@ -121,7 +121,7 @@ static int actors_section(const sim_world *w, debug_view *v)
             char step[120], hop[80] = "";
             if (ns.at >= 0) {
                 when(ns.at, t1, sizeof t1);
-                snprintf(step, sizeof step, "-> %s (%s) %s at %s", sim_stage_name(ns.stage),
+                snprintf(step, sizeof step, "next %s (%s) %s at %s", sim_stage_name(ns.stage),
                          sim_technique_name((sim_technique)ns.technique), p1, t1);
             } else {
                 snprintf(step, sizeof step, "(%s)", ns.why);
@@ -130,7 +130,7 @@ static int actors_section(const sim_world *w, debug_view *v)
                 when(ns.move_at, t2, sizeof t2);
                 snprintf(hop, sizeof hop, "; hop %s at %s", p2, t2);
             }
-            rc = add(v, ii.detected ? DEBUG_TEXT : DEBUG_HIDDEN, "    on %s: %s %s%s%s",
+            rc = add(v, ii.detected ? DEBUG_TEXT : DEBUG_HIDDEN, "    on %s [%s]: %s%s%s",
                      node_id(w, ii.node), sim_stage_name(ii.stage), step, hop,
                      ii.detected ? "" : " [unseen]");
         }
@@ -176,7 +176,7 @@ static int draws_section(const sim_world *w, debug_view *v)
                      d.technique >= 0 ? sim_technique_name((sim_technique)d.technique) : "", r, p,
                      d.hit ? "HIT" : "miss");
         } else if (d.bound) {
-            rc = add(v, DEBUG_DIM, "  %s%s: %u of 0..%u", d.what, who, d.value, d.bound - 1);
+            rc = add(v, DEBUG_DIM, "  %s%s: %u of %u", d.what, who, d.value + 1, d.bound);
         } else {
             rc = add(v, DEBUG_DIM, "  %s%s: %08x", d.what, who, d.value);
         }

@@ -135,6 +135,9 @@ struct ui_play {
     int choices_seen;  /* sim_choice_count when last looked */
 
     bool help;                   /* the shortcut sheet is open */
+    bool debug;                  /* the author's debug view (F3) */
+    char notice_title[120];      /* a reload's error over the map, "" none */
+    char notice[BW_ERR_MSG_MAX];
     char status[BW_ERR_MSG_MAX]; /* the failure message once the game stopped */
 };
 
@@ -184,5 +187,10 @@ void play_dialog_update(ui_play *p);
 void play_dialog_draw(ui_play *p);
 bool play_dialog_choose(ui_play *p, int option);
 void play_help_draw(ui_play *p);
+
+/* play_debug.c: the author's debug view and the reload notice. */
+void play_debug_draw(ui_play *p);
+void play_debug_mark_node(ui_play *p, int node, ui_rect r);
+void play_notice_draw(ui_play *p);
 
 #endif

@@ -427,6 +427,8 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
     }
     if (r.h >= 48)
         draw_badges(p, r, ni.controls);
+    if (p->debug)
+        play_debug_mark_node(p, n, r);
 }
 
 static void draw_legend(ui_play *p)

@@ -244,7 +244,7 @@ static void test_run_debug_prints_the_hidden_state_and_plays_the_same_game(void 
     assert_non_null(strstr(day1, "Random draws of tick 24"));
     /* The crew's foothold on the shop, in the truth and on its chain. */
     assert_non_null(strstr(o, "held by crew"));
-    assert_non_null(strstr(o, "    on shop: "));
+    assert_non_null(strstr(o, "    on shop ["));
     /* Without --debug: the very same game. */
     char *without[] = {"bulwark", "run", scn, "--player", "sensible", "--quiet", "--json", b, NULL};
     assert_int_equal(run_bulwark(without, &r), 0);
