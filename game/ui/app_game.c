@@ -88,6 +88,10 @@ bool app_pick(ui_app *a, const char *path)
     script_scenario_destroy(a->preview);
     a->preview = NULL;
     snprintf(a->scn_path, sizeof a->scn_path, "%s", path);
+    /* --watch: a save while the briefing (or the error screen) shows is
+     * seen from here on. */
+    if (a->opt->watch)
+        watch_file_init(&a->watch, a->scn_path);
     a->preview = load(a, a->scn_path);
     if (!a->preview)
         return false;
@@ -116,8 +120,11 @@ bool app_start(ui_app *a)
     app_end_game(a);
     script_scenario *s = a->preview; /* untouched since its load: play it */
     a->preview = NULL;
-    if (!s)
+    if (!s) {
         s = load(a, a->scn_path);
+        if (s && a->opt->watch)
+            watch_file_init(&a->watch, a->scn_path);
+    }
     if (!s)
         return false;
     bw_err e;
@@ -154,8 +161,6 @@ bool app_start(ui_app *a)
     }
     if (a->opt->debug)
         ui_play_set_debug(a->play, true);
-    if (a->opt->watch)
-        watch_file_init(&a->watch, a->scn_path);
     script_debrief_free(&a->debrief);
     a->have_debrief = false;
     app_go(a, UI_START);
