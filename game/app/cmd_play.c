@@ -122,6 +122,8 @@ static int headless(const char *scenario, const ui_app_options *o, long seed, FI
         argv[n++] = "--json";
         argv[n++] = (char *)o->json;
     }
+    if (o->debug)
+        argv[n++] = "--debug";
     argv[n] = NULL;
     return app_cmd_run(n, argv, out, err);
 }
@@ -291,7 +293,7 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
     const char *shown = name                     ? name
                         : strrchr(scenario, '/') ? strrchr(scenario, '/') + 1
                                                  : scenario;
-    fprintf(out, "no display: playing %s headless\n", shown);
+    fprintf(out, "%splaying %s headless\n", headless_asked ? "" : "no display: ", shown);
     fflush(out);
     return headless(scenario, &o, seed, out, err);
 }

@@ -72,7 +72,7 @@ static int nodes_section(const sim_world *w, debug_view *v)
         sim_node_view_get(w, n, &nv);
         char held[120] = "";
         size_t used = 0;
-        for (int i = 0; i < sim_intrusion_count(w); i++) {
+        for (int i = 0; ni.intrusions > 0 && i < sim_intrusion_count(w); i++) {
             sim_intrusion_info ii;
             if (sim_intrusion_get(w, i, &ii) == BW_OK && ii.active && ii.node == n && used < sizeof held)
                 used += (size_t)snprintf(held + used, sizeof held - used, "%s%s%s", used ? ", " : "",

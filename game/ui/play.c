@@ -56,6 +56,7 @@ void ui_play_destroy(ui_play *p)
         return;
     map_layout_free(&p->map);
     free(p->log_lines);
+    debug_view_free(&p->dview);
     free(p);
 }
 
@@ -335,6 +336,7 @@ int ui_play_swap_scenario(ui_play *p, script_scenario *s, bw_err *err)
     p->choices_seen = sim_choice_count(play_world(p));
     p->status[0] = '\0';
     p->panel_focus = 0;
+    p->dview_ok = false;
     play_refresh_rows(p);
     return BW_OK;
 }

@@ -34,9 +34,21 @@ static ui_role line_role(debug_line_kind k)
 void play_debug_draw(ui_play *p)
 {
     ui_gfx *g = p->g;
-    debug_view v;
-    if (debug_view_build(ui_session_scenario(p->ss), &v) != BW_OK)
+    /* Rebuilt only when the world moved: a tick, an action, a draw. */
+    script_scenario *s = ui_session_scenario(p->ss);
+    const sim_world *w = script_scenario_cworld(s);
+    int tick = sim_world_tick(w), acts = script_scenario_action_count(s), draws = sim_draw_count(w);
+    if (!p->dview_ok || tick != p->dview_tick || acts != p->dview_actions ||
+        draws != p->dview_draws) {
+        debug_view_free(&p->dview);
+        p->dview_ok = debug_view_build(s, &p->dview) == BW_OK;
+        p->dview_tick = tick;
+        p->dview_actions = acts;
+        p->dview_draws = draws;
+    }
+    if (!p->dview_ok)
         return;
+    const debug_view v = p->dview;
     ui_rect r = panel_rect(p);
     ui_fill(g, r, UI_BG);
     ui_fill_rgba(g, (ui_rect){r.x, r.y, 2, r.h}, play_alpha(g, UI_WARN, 220));
@@ -71,7 +83,6 @@ void play_debug_draw(ui_play *p)
         y += h + (l->kind == DEBUG_HEADING ? 3 : 1);
     }
     ui_clip(g, NULL);
-    debug_view_free(&v);
 }
 
 /* A node whose truth the player does not see: a red frame and what it is. */

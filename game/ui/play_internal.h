@@ -8,6 +8,7 @@
 #ifndef BULWARK_UI_PLAY_INTERNAL_H
 #define BULWARK_UI_PLAY_INTERNAL_H
 
+#include "bulwark/debug_view.h"
 #include "bulwark/ui_play.h"
 #include "map.h"
 
@@ -136,6 +137,9 @@ struct ui_play {
 
     bool help;                   /* the shortcut sheet is open */
     bool debug;                  /* the author's debug view (F3) */
+    debug_view dview;            /* its lines, rebuilt when the world moved */
+    bool dview_ok;
+    int dview_tick, dview_actions, dview_draws;
     char notice_title[120];      /* a reload's error over the map, "" none */
     char notice[BW_ERR_MSG_MAX];
     char status[BW_ERR_MSG_MAX]; /* the failure message once the game stopped */
