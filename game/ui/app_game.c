@@ -413,10 +413,13 @@ void app_game_over(ui_app *a)
             fprintf(err, "bulwark play: %s\n", e.msg);
             res->failed = true;
         }
-        if (a->have_log || a->bot) {
-            /* A replay is not a new game, and a bot's game is not the player's. */
+        if (a->have_log || a->bot || a->opt->watch) {
+            /* A replay is not a new game, and a bot's game is not the player's;
+             * an author's game under --watch is a draft. */
             snprintf(a->debrief_note, sizeof a->debrief_note, "%s",
-                     a->have_log ? "A replay is not saved." : "A bot's game is not saved.");
+                     a->have_log ? "A replay is not saved."
+                     : a->bot    ? "A bot's game is not saved."
+                                 : "A game under --watch is not saved.");
         } else if (a->db) {
             /* One transaction: the record and the campaign's progress. */
             store_result_meta meta;
