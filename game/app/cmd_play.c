@@ -272,20 +272,25 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
         rc = ui_app_run(&o, &res);
     if (rc != UI_APP_NO_DISPLAY)
         return rc;
-    if (o.watch) {
-        if (!headless_asked)
-            fprintf(out, "no display: watching %s headless, commands on standard input\n", name);
-        return app_watch_headless(o.scenario, o.seed_given, o.seed, o.debug, stdin, out, err);
-    }
 
     /* Options that only mean something in a window must not be dropped
      * silently: a test or a script asked for frames, pictures or keys. */
     const char *window_only = o.screenshot ? "--screenshot" : o.input ? "--input"
                               : o.frames > 0 ? "--frames" : NULL;
+    if (window_only && headless_asked) {
+        fprintf(err, "bulwark play: --headless and %s exclude each other (%s needs a window)\n",
+                window_only, window_only);
+        return APP_USAGE;
+    }
     if (window_only) {
         fprintf(err, "bulwark play: no display, and %s needs a window: run it in a desktop "
                      "session or under xvfb-run -a\n", window_only);
         return APP_FAILED;
+    }
+    if (o.watch) {
+        if (!headless_asked)
+            fprintf(out, "no display: watching %s headless, commands on standard input\n", name);
+        return app_watch_headless(o.scenario, o.seed_given, o.seed, o.debug, stdin, out, err);
     }
     /* No display: one clear line, then the headless game with its debrief. */
     const char *scenario =

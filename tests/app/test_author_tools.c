@@ -276,6 +276,29 @@ static void test_watch_usage_errors(void **state)
     char *both[] = {"bulwark", "play", scn, "--watch", "--player", "idle", NULL};
     assert_int_equal(run_bulwark(both, &r), 0);
     assert_int_equal(r.status, 2);
+    char *frames[] = {"bulwark", "play", scn, "--watch", "--headless", "--frames", "10", NULL};
+    assert_int_equal(run_bulwark(frames, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--headless and --frames exclude each other"));
+    /* A bad command is named with its line; the game goes on; exit 1. */
+    char cmds[200];
+    snprintf(cmds, sizeof cmds, "%s/cmds.txt", tmp);
+    FILE *f = fopen(cmds, "w");
+    assert_non_null(f);
+    fputs("step 2\nstpe 3\nstate\n", f);
+    fclose(f);
+    char sh[600];
+    snprintf(sh, sizeof sh, "\"%s\" play %s --watch --headless < %s > %s 2>&1",
+             getenv("BULWARK_BINARY"), scn, cmds, errfile);
+    int st = system(sh);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 1);
+    char *text = run_slurp(errfile);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "line 2: unknown command 'stpe' (did you mean 'step'?)"));
+    assert_non_null(strstr(text, "tick 2 (day 1 02:00)"));
+    free(text);
+    unlink(cmds);
     char *help[] = {"bulwark", "play", "--help", NULL};
     assert_int_equal(run_bulwark(help, &r), 0);
     assert_non_null(strstr(r.out, "--watch"));
