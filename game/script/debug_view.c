@@ -62,32 +62,48 @@ static const char *actor_id(const sim_world *w, int a)
     return sim_actor_get(w, a, &ai) == BW_OK ? ai.id : "-";
 }
 
+/* What the player does not see about node n: its true state differs
+ * from the view, or an intrusion on it is undetected. */
+static bool node_hidden(const sim_world *w, int n)
+{
+    sim_node_info ni;
+    sim_node_view nv;
+    return sim_node_get(w, n, &ni) == BW_OK && sim_node_view_get(w, n, &nv) == BW_OK &&
+           (ni.state != nv.state || ni.intrusions > nv.detected_intrusions);
+}
+
+/* Hidden nodes first (the panel in play may show only the top lines). */
 static int nodes_section(const sim_world *w, debug_view *v)
 {
     int rc = add(v, DEBUG_HEADING, "Nodes: the truth, and what the player sees");
-    for (int n = 0; n < sim_node_count(w) && rc == BW_OK; n++) {
-        sim_node_info ni;
-        sim_node_view nv;
-        sim_node_get(w, n, &ni);
-        sim_node_view_get(w, n, &nv);
-        char held[120] = "";
-        size_t used = 0;
-        for (int i = 0; ni.intrusions > 0 && i < sim_intrusion_count(w); i++) {
-            sim_intrusion_info ii;
-            if (sim_intrusion_get(w, i, &ii) == BW_OK && ii.active && ii.node == n && used < sizeof held)
-                used += (size_t)snprintf(held + used, sizeof held - used, "%s%s%s", used ? ", " : "",
-                                         actor_id(w, ii.actor), ii.detected ? "" : " (unseen)");
+    for (int pass = 0; pass < 2; pass++)
+        for (int n = 0; n < sim_node_count(w) && rc == BW_OK; n++) {
+            bool hidden = node_hidden(w, n);
+            if (hidden != (pass == 0))
+                continue;
+            sim_node_info ni;
+            sim_node_view nv;
+            sim_node_get(w, n, &ni);
+            sim_node_view_get(w, n, &nv);
+            char held[120] = "";
+            size_t used = 0;
+            for (int i = 0; ni.intrusions > 0 && i < sim_intrusion_count(w); i++) {
+                sim_intrusion_info ii;
+                if (sim_intrusion_get(w, i, &ii) == BW_OK && ii.active && ii.node == n &&
+                    used < sizeof held)
+                    used += (size_t)snprintf(held + used, sizeof held - used, "%s%s%s",
+                                             used ? ", " : "", actor_id(w, ii.actor),
+                                             ii.detected ? "" : " (unseen)");
+            }
+            v->hidden_nodes += hidden;
+            if (hidden)
+                rc = add(v, DEBUG_HIDDEN, "! %s: %s (player sees %s)%s%s", ni.id,
+                         sim_state_name(ni.state), sim_state_name(nv.state),
+                         held[0] ? ", held by " : "", held);
+            else
+                rc = add(v, DEBUG_TEXT, "  %s: %s%s%s", ni.id, sim_state_name(ni.state),
+                         held[0] ? ", held by " : "", held);
         }
-        bool hidden = ni.state != nv.state;
-        v->hidden_nodes += hidden;
-        if (hidden)
-            rc = add(v, DEBUG_HIDDEN, "! %s: %s (player sees %s)%s%s", ni.id,
-                     sim_state_name(ni.state), sim_state_name(nv.state),
-                     held[0] ? ", held by " : "", held);
-        else
-            rc = add(v, DEBUG_TEXT, "  %s: %s%s%s", ni.id, sim_state_name(ni.state),
-                     held[0] ? ", held by " : "", held);
-    }
     return rc;
 }
 

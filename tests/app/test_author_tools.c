@@ -21,6 +21,8 @@
 #include <stdbool.h>
 
 #include "app/run.h"
+#include "bulwark/debug_view.h"
+#include "bulwark/script.h"
 
 static char tmp[64], scn[128], errfile[128];
 
@@ -264,6 +266,59 @@ static void test_run_debug_prints_the_hidden_state_and_plays_the_same_game(void 
     free(jb);
 }
 
+/* The headless `debug` command: the foothold planted at the start is
+ * there in the truth, unseen by the player, with its next step's chance
+ * as the simulation computes it. */
+static void test_debug_shows_the_hidden_foothold_and_its_next_step(void **state)
+{
+    (void)state;
+    write_scenario(5, "");
+    /* What the simulation says, in this process. */
+    script_diags d;
+    script_diags_init(&d);
+    bw_err e;
+    script_scenario *s = script_scenario_load(scn, NULL, &d, &e);
+    script_diags_free(&d);
+    assert_non_null(s);
+    assert_int_equal(script_scenario_step(s, &e), BW_OK);
+    const sim_world *w = script_scenario_cworld(s);
+    int shop = sim_node_find(w, "shop");
+    assert_int_equal(sim_intrusion_count(w), 1);
+    sim_intrusion_info ii;
+    assert_int_equal(sim_intrusion_get(w, 0, &ii), BW_OK);
+    assert_false(ii.detected);
+    assert_true(ii.stage == SIM_STAGE_ACCESS || ii.stage == SIM_STAGE_EXECUTE); /* one roll in */
+    sim_next_step ns;
+    assert_int_equal(sim_intrusion_next(w, 0, &ns), BW_OK);
+    sim_technique t = ii.stage == SIM_STAGE_ACCESS ? SIM_T1059 : SIM_T1552;
+    assert_int_equal(ns.technique, t);
+    assert_int_equal(ns.chance_ppm, sim_attack_chance(w, 0, t, shop));
+    char pct[16], want[200];
+    debug_format_ppm(ns.chance_ppm, pct, sizeof pct);
+    snprintf(want, sizeof want, "    on shop [%s]: next %s (%s) %s at day 1 02:00 [unseen]",
+             sim_stage_name(ii.stage), sim_stage_name(ns.stage), sim_technique_name(t), pct);
+    script_scenario_destroy(s);
+    /* What the binary prints. */
+    char cmds[200], sh[600];
+    snprintf(cmds, sizeof cmds, "%s/cmds.txt", tmp);
+    FILE *f = fopen(cmds, "w");
+    assert_non_null(f);
+    fputs("step 1\ndebug\n", f);
+    fclose(f);
+    snprintf(sh, sizeof sh, "\"%s\" play %s --watch --headless < %s > %s 2>&1",
+             getenv("BULWARK_BINARY"), scn, cmds, errfile);
+    int st = system(sh);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
+    char *text = run_slurp(errfile);
+    assert_non_null(text);
+    if (!strstr(text, "! shop: compromised (player sees healthy), held by crew (unseen)") ||
+        !strstr(text, want) || !strstr(text, "Hidden state at tick 1 (day 1 01:00)"))
+        fail_msg("debug printed:\n%s\nexpected the hidden foothold and '%s'", text, want);
+    free(text);
+    unlink(cmds);
+}
+
 static void test_watch_usage_errors(void **state)
 {
     (void)state;
@@ -311,6 +366,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_watch_reloads_to_the_same_tick_and_survives_broken_saves),
         cmocka_unit_test(test_run_debug_prints_the_hidden_state_and_plays_the_same_game),
+        cmocka_unit_test(test_debug_shows_the_hidden_foothold_and_its_next_step),
         cmocka_unit_test(test_watch_usage_errors),
     };
     return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
