@@ -431,7 +431,10 @@ int ui_play_frame(ui_play *p, double dt, ui_rect area, bw_err *err)
         if (!p->debug) /* the debug view takes the side panel's place */
             play_panel_draw(p);
         play_hud_draw(p);
-        play_toasts_draw(p);
+        if (!p->debug) /* the author's view: the map's marks matter more; the log has them */
+            play_toasts_draw(p);
+        else
+            p->toast_rect = (ui_rect){0, 0, 0, 0};
         if (p->debug)
             play_debug_draw(p);
         play_notice_draw(p);
