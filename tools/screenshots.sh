@@ -29,3 +29,5 @@ shot play      log4shell --screen play --no-store --speed 240 --input "$tmp/sele
 printf '1 select api\n' > "$tmp/choice.input"
 shot choice    log4shell --screen play --no-store --speed 240 --input "$tmp/choice.input" --frames 43
 shot debrief   log4shell --screen debrief --no-store --frames 10
+# The author's debug view (F3) on day 7, with three footholds the player cannot see.
+shot debug     log4shell --screen play --debug --no-store --speed 60 --frames 146

@@ -17,6 +17,7 @@
 #include "bulwark/campaign.h"
 #include "bulwark/record.h"
 #include "bulwark/ui_app.h"
+#include "watch_cli.h"
 
 static void play_usage(FILE *out)
 {
@@ -26,7 +27,8 @@ static void play_usage(FILE *out)
         "                    [--frames N] [--screenshot FILE.png] [--input FILE] [--json OUT]\n"
         "                    [--screen menu|campaign|settings|briefing|play|debrief] [--store "
         "FILE]\n"
-        "                    [--no-store] [--software] [--window WxH]\n"
+        "                    [--no-store] [--software] [--window WxH] [--watch] [--debug]\n"
+        "                    [--headless]\n"
         "  Opens the desktop game: at SCENARIO's briefing (a .lua file or a shipped id), or at\n"
         "  the menu when there is none. 'bulwark' alone is 'bulwark play --screen menu'.\n"
         "  --seed N            the world's seed (default: the scenario's own)\n"
@@ -52,6 +54,19 @@ static void play_usage(FILE *out)
         "  --software          use SDL's software renderer\n"
         "  --window WxH        open the window at this size (default: the size you left it at,\n"
         "                      fitted to the screen; 1280x800 with --frames)\n"
+        "  --watch             for authors: reload SCENARIO whenever its file is saved and replay\n"
+        "                      your actions so far to the same tick (same seed, camera,\n"
+        "                      selection and speed); a save that does not load shows its\n"
+        "                      file:line over the map and the last good version keeps running\n"
+        "  --debug             for authors: open the debug view (F3 toggles it): true node\n"
+        "                      states, attackers' next steps and chances, pending events,\n"
+        "                      the last tick's random draws\n"
+        "  --headless          no window even with a display. With --watch (also when there is\n"
+        "                      no display) the game is driven by commands on standard input,\n"
+        "                      one a line: step [N], act ACTION [TARGET [OPTION]], poll (reload\n"
+        "                      if the file was saved), reload, state, debug, quit. Each reload\n"
+        "                      prints 'reloaded FILE at tick T (day D hh:00)' or\n"
+        "                      'FILE:LINE: error: ... — keeping the last good version'\n"
         "  In the game F1 lists every key; F12 saves a screenshot into the data folder.\n"
             "  BULWARK_RENDERER=software|opengl|... picks SDL's renderer (default: accelerated\n"
             "  with a GPU, software without); BULWARK_FRAME_STATS=1 prints frame times at exit.\n"
@@ -110,6 +125,8 @@ static int headless(const char *scenario, const ui_app_options *o, long seed, FI
         argv[n++] = "--json";
         argv[n++] = (char *)o->json;
     }
+    if (o->debug)
+        argv[n++] = "--debug";
     argv[n] = NULL;
     return app_cmd_run(n, argv, out, err);
 }
@@ -150,7 +167,7 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
     o.err = err;
     const char *name = NULL;
     long seed = 0;
-    bool bad = false;
+    bool bad = false, headless_asked = false;
     for (int i = 0; i < argc; i++) {
         const char *v = NULL;
         long n;
@@ -189,6 +206,12 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
             o.no_store = true;
         } else if (strcmp(argv[i], "--software") == 0) {
             o.software = true;
+        } else if (strcmp(argv[i], "--watch") == 0) {
+            o.watch = true;
+        } else if (strcmp(argv[i], "--debug") == 0) {
+            o.debug = true;
+        } else if (strcmp(argv[i], "--headless") == 0) {
+            headless_asked = true;
         } else if (strcmp(argv[i], "--exit-when-over") == 0) {
             o.exit_when_over = true;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -248,8 +271,19 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
             return APP_FAILED;
         }
     }
+    if (o.watch && !o.scenario) {
+        fprintf(err, "bulwark play: --watch needs a SCENARIO file to watch\n");
+        return APP_USAGE;
+    }
+    if (o.watch && (o.actions || o.player)) {
+        fprintf(err, "bulwark play: --watch replays your own actions; it excludes --actions and "
+                     "--player\n");
+        return APP_USAGE;
+    }
+    int rc = UI_APP_NO_DISPLAY;
     ui_app_result res;
-    int rc = ui_app_run(&o, &res);
+    if (!headless_asked)
+        rc = ui_app_run(&o, &res);
     if (rc != UI_APP_NO_DISPLAY)
         return rc;
 
@@ -257,10 +291,20 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
      * silently: a test or a script asked for frames, pictures or keys. */
     const char *window_only = o.screenshot ? "--screenshot" : o.input ? "--input"
                               : o.frames > 0 ? "--frames" : NULL;
+    if (window_only && headless_asked) {
+        fprintf(err, "bulwark play: --headless and %s exclude each other (%s needs a window)\n",
+                window_only, window_only);
+        return APP_USAGE;
+    }
     if (window_only) {
         fprintf(err, "bulwark play: no display, and %s needs a window: run it in a desktop "
                      "session or under xvfb-run -a\n", window_only);
         return APP_FAILED;
+    }
+    if (o.watch) {
+        if (!headless_asked)
+            fprintf(out, "no display: watching %s headless, commands on standard input\n", name);
+        return app_watch_headless(o.scenario, o.seed_given, o.seed, o.debug, stdin, out, err);
     }
     /* No display: one clear line, then the headless game with its debrief. */
     const char *scenario =
@@ -268,7 +312,7 @@ int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
     const char *shown = name                     ? name
                         : strrchr(scenario, '/') ? strrchr(scenario, '/') + 1
                                                  : scenario;
-    fprintf(out, "no display: playing %s headless\n", shown);
+    fprintf(out, "%splaying %s headless\n", headless_asked ? "" : "no display: ", shown);
     fflush(out);
     return headless(scenario, &o, seed, out, err);
 }

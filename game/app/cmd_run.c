@@ -7,6 +7,7 @@
 #include "bulwark/debrief.h"
 #include "args.h"
 #include "bulwark/record.h"
+#include "bulwark/debug_view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 
 typedef struct run_opts {
     const char *scenario, *player, *actions, *json;
-    bool seed_given, quiet;
+    bool seed_given, quiet, debug;
     long seed;
 } run_opts;
 
@@ -23,6 +24,7 @@ static void run_usage(FILE *out)
 {
     fprintf(out,
             "usage: bulwark run SCENARIO [--seed N] [--player BOT | --actions RECORD] [--json OUT] [--quiet]\n"
+            "                    [--debug]\n"
             "  Plays SCENARIO (a .lua file, or the id of a shipped scenario) headless to\n"
             "  its end and prints the debrief.\n"
             "  --seed N          the world's seed (default: the scenario's own)\n"
@@ -30,6 +32,9 @@ static void run_usage(FILE *out)
             "  --actions RECORD  replay the actions of a result record written by --json\n"
             "  --json OUT        write the result record (docs/result-record.md)\n"
             "  --quiet           print no debrief (errors still go to stderr)\n"
+            "  --debug           for authors: print the hidden state fog of war keeps from the\n"
+            "                    player at the end of every day (true node states, attackers'\n"
+            "                    next steps and chances, pending events, the last tick's draws)\n"
             "  Exit 0 when the game was played to its end, won or lost.\n");
 }
 
@@ -108,6 +113,8 @@ static int parse(int argc, char **argv, run_opts *o, FILE *out, FILE *err)
                 return fprintf(err, "bulwark run: --json needs an output file\n"), APP_USAGE;
         } else if (strcmp(argv[i], "--quiet") == 0) {
             o->quiet = true;
+        } else if (strcmp(argv[i], "--debug") == 0) {
+            o->debug = true;
         } else if (strcmp(argv[i], "--help") == 0) {
             run_usage(out);
             return -1;
@@ -155,7 +162,20 @@ static int replay_due(script_scenario *s, const record_log *log, int *next, bw_e
     return BW_OK;
 }
 
-static int play(script_scenario *s, script_bot *bot, const record_log *log, bw_err *e)
+/* --debug: the hidden state, read only (the game plays the same). */
+static void print_hidden(script_scenario *s, FILE *dbg)
+{
+    debug_view v;
+    if (debug_view_build(s, &v) != BW_OK) {
+        fprintf(dbg, "(debug view: out of memory)\n");
+        return;
+    }
+    fputc('\n', dbg);
+    debug_view_print(&v, dbg);
+    debug_view_free(&v);
+}
+
+static int play(script_scenario *s, script_bot *bot, const record_log *log, FILE *dbg, bw_err *e)
 {
     int next = 0, taken = 0, refused = 0;
     while (!sim_world_over(script_scenario_cworld(s))) {
@@ -165,6 +185,9 @@ static int play(script_scenario *s, script_bot *bot, const record_log *log, bw_e
             rc = script_scenario_step(s, e);
         if (rc < 0)
             return rc;
+        const sim_world *w = script_scenario_cworld(s);
+        if (dbg && (sim_world_tick(w) % SIM_TICKS_PER_DAY == 0 || sim_world_over(w)))
+            print_hidden(s, dbg);
     }
     if (log && next < log->count)
         return bw_err_set(e, BW_EINVAL, "replay: %d action%s left after the game ended", log->count - next,
@@ -344,7 +367,7 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
     if (rc == APP_OK && !o.quiet)
         fprintf(out, "%s — %s (seed %llu%s%s)\n", script_scenario_title(s), script_scenario_id(s),
                 (unsigned long long)script_scenario_seed(s), o.player ? ", player " : "", o.player ? o.player : "");
-    if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, &e) < 0) {
+    if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, o.debug ? out : NULL, &e) < 0) {
         int t = sim_world_tick(script_scenario_cworld(s));
         fprintf(err, "bulwark run: stopped on day %d at %02d:00 (tick %d): %s\n", t / SIM_TICKS_PER_DAY + 1,
                 t % SIM_TICKS_PER_DAY, t, e.msg);

@@ -214,7 +214,9 @@ static void add_error(script_diags *diags, const char *path, const char *prefix,
 static uint32_t next_random(void *ud)
 {
     script_scenario *s = ud;
-    return sim_rng_next(sim_world_rng(s->world));
+    uint32_t v = sim_rng_next(sim_world_rng(s->world));
+    sim_draw_note(s->world, "math.random", 0, v);
+    return v;
 }
 
 static int connect_world(script_scenario *s, build *b, const script_options *opt, bw_err *err)

@@ -353,3 +353,30 @@ int script_scenario_teaches(const script_scenario *s, const char *kind, const ch
         }
     return 0;
 }
+
+int script_scenario_pending_events(script_scenario *s, script_pending_event *out, int max)
+{
+    if (!s)
+        return 0;
+    const sim_world *w = s->world;
+    int n = sim_event_pending(w);
+    lua_State *L = script_sandbox_lua(s->sb);
+    for (int i = 0; i < n && i < max && out; i++) {
+        int at = 0;
+        uint32_t cookie = 0;
+        sim_event_get(w, i, &at, &cookie);
+        out[i].at = at;
+        snprintf(out[i].where, sizeof out[i].where, "%s", s->path);
+        if ((int)cookie >= s->callback_count || !lua_checkstack(L, 2))
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, s->callbacks[cookie]);
+        lua_Debug ar;
+        if (lua_isfunction(L, -1) && lua_getinfo(L, ">S", &ar)) {
+            const char *src = ar.source && ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+            snprintf(out[i].where, sizeof out[i].where, "%s:%d", src, ar.linedefined);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    return n;
+}

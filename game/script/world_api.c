@@ -116,7 +116,10 @@ static int w_random(lua_State *L)
     int n = lua_gettop(L) - 1;
     lua_Integer lo = 1, hi = 0;
     if (n == 0) {
-        uint32_t a = sim_rng_next(sim_world_rng(w)) >> 5, b = sim_rng_next(sim_world_rng(w)) >> 6;
+        uint32_t ra = sim_rng_next(sim_world_rng(w)), rb = sim_rng_next(sim_world_rng(w));
+        sim_draw_note(w, "w:random", 0, ra); /* the author's debug view; no state */
+        sim_draw_note(w, "w:random", 0, rb);
+        uint32_t a = ra >> 5, b = rb >> 6;
         lua_pushnumber(L, ((double)a * 67108864.0 + (double)b) / 9007199254740992.0);
         return 1;
     }
@@ -127,7 +130,9 @@ static int w_random(lua_State *L)
         hi = luaL_checkinteger(L, 3);
     }
     luaL_argcheck(L, lo <= hi && hi - lo < 0xffffffffLL, n == 1 ? 2 : 3, "interval is empty or too large");
-    lua_pushinteger(L, lo + (lua_Integer)sim_rng_below(sim_world_rng(w), (uint32_t)(hi - lo + 1)));
+    uint32_t v = sim_rng_below(sim_world_rng(w), (uint32_t)(hi - lo + 1));
+    sim_draw_note(w, "w:random", (uint32_t)(hi - lo + 1), v);
+    lua_pushinteger(L, lo + (lua_Integer)v);
     return 1;
 }
 
@@ -137,7 +142,9 @@ static int w_choice(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_Unsigned n = lua_rawlen(L, 2);
     luaL_argcheck(L, n > 0 && n < 0xffffffffu, 2, "the list is empty");
-    lua_rawgeti(L, 2, (lua_Integer)sim_rng_below(sim_world_rng(w), (uint32_t)n) + 1);
+    uint32_t v = sim_rng_below(sim_world_rng(w), (uint32_t)n);
+    sim_draw_note(w, "w:choice", (uint32_t)n, v);
+    lua_rawgeti(L, 2, (lua_Integer)v + 1);
     return 1;
 }
 

@@ -257,13 +257,13 @@ static void hack_back(sim_world *w, int ai)
 {
     actor *a = &w->actors[ai];
     /* The Accord's second commitment: the score and the story both say no. */
-    bool bystander = sim_rng_below(&w->rng, 2) == 0; /* attackers work from hijacked hosts */
+    bool bystander = world_below(w, 2, "hack back: bystander", ai, -1) == 0; /* attackers work from hijacked hosts */
     sim_offense_record(w, 30, bystander, "You hacked back", NULL);
-    if (sim_rng_below(&w->rng, 10) < 6) {
+    if (world_below(w, 10, "hack back: disrupts", ai, -1) < 6) {
         a->disrupted_until = w->tick + 5 * SIM_TICKS_PER_DAY;
         log_add(w, SIM_LOG_OFFENSE, true, -1, ai, -1, "%s's servers go quiet for a while", a->label);
     }
-    if (sim_rng_below(&w->rng, 10) < 4) {
+    if (world_below(w, 10, "hack back: retaliation", ai, -1) < 4) {
         a->disrupted_until = w->tick;
         if (a->skill < 5)
             a->skill++;
@@ -277,7 +277,7 @@ static void report_authorities(sim_world *w, int ai)
 {
     actor *a = &w->actors[ai];
     w->collab_bonus += 5;
-    if (sim_rng_below(&w->rng, 2) == 0) {
+    if (world_below(w, 2, "authorities: takedown", ai, -1) == 0) {
         a->disrupted_until = w->tick + 7 * SIM_TICKS_PER_DAY;
         log_add(w, SIM_LOG_ACTION_DONE, true, -1, ai, -1,
                 "Law enforcement took down %s's infrastructure", a->label);

@@ -314,14 +314,16 @@ static void try_move(sim_world *w, int i)
     }
     if (total <= 0)
         return;
-    int64_t pick = sim_rng_below(&w->rng, (uint32_t)(total > 0x7fffffff ? 0x7fffffff : total));
+    int64_t pick = world_below(w, (uint32_t)(total > 0x7fffffff ? 0x7fffffff : total), "pick link",
+                               in.actor, in.node);
     for (int k = 0; k < src->out_count; k++) {
         const link *l = &w->links[w->adj[src->out_first + k]];
         if (w->nodes[l->to].held_by & (1ull << in.actor))
             continue;
         pick -= preference(a, &w->nodes[l->to]);
         if (pick < 0) {
-            if (sim_rng_chance(&w->rng, move_chance(w, in.actor, l))) {
+            if (world_chance(w, move_chance(w, in.actor, l), "move", in.actor, l->to,
+                             l->kind == SIM_LINK_DEPENDENCY ? SIM_T1195 : SIM_T1021)) {
                 sim_technique via = l->kind == SIM_LINK_DEPENDENCY ? SIM_T1195
                                   : l->kind == SIM_LINK_TRUST      ? SIM_T1078
                                   : l->kind == SIM_LINK_DATA       ? SIM_T1213
@@ -350,11 +352,11 @@ static void advance(sim_world *w, int i)
         return;
     switch (in->stage) {
     case SIM_STAGE_ACCESS:
-        if (sim_rng_chance(&w->rng, sim_attack_chance(w, ai, SIM_T1059, n)))
+        if (world_chance(w, sim_attack_chance(w, ai, SIM_T1059, n), "execute", ai, n, SIM_T1059))
             in->stage = SIM_STAGE_EXECUTE;
         return;
     case SIM_STAGE_EXECUTE:
-        if (sim_rng_chance(&w->rng, sim_attack_chance(w, ai, SIM_T1552, n)))
+        if (world_chance(w, sim_attack_chance(w, ai, SIM_T1552, n), "persist", ai, n, SIM_T1552))
             in->stage = SIM_STAGE_PERSIST;
         return;
     default:
@@ -364,7 +366,8 @@ static void advance(sim_world *w, int i)
         try_move(w, i);
     in = VEC_AT(w->intrusions, intrusion, i); /* try_move may have grown the array */
     if (in->stage != SIM_STAGE_IMPACT && impact_possible(w, a, &w->nodes[n]) &&
-        sim_rng_chance(&w->rng, sim_attack_chance(w, ai, impact_technique(a->motive), n)))
+        world_chance(w, sim_attack_chance(w, ai, impact_technique(a->motive), n), "impact", ai, n,
+                     impact_technique(a->motive)))
         impact(w, i);
 }
 
@@ -395,11 +398,11 @@ static void try_access(sim_world *w, int ai)
             usable[count++] = (sim_technique)t;
     if (count == 0)
         return;
-    sim_technique t = usable[sim_rng_below(&w->rng, (uint32_t)count)];
-    int n = w->access_targets[t][sim_rng_below(&w->rng, (uint32_t)w->access_count[t])];
+    sim_technique t = usable[world_below(w, (uint32_t)count, "pick technique", ai, -1)];
+    int n = w->access_targets[t][world_below(w, (uint32_t)w->access_count[t], "pick target", ai, -1)];
     if (w->nodes[n].held_by & (1ull << ai))
         return;
-    if (!sim_rng_chance(&w->rng, sim_attack_chance(w, ai, t, n)))
+    if (!world_chance(w, sim_attack_chance(w, ai, t, n), "access", ai, n, (int)t))
         return;
     if (t == SIM_T1498)
         flood(w, ai, n);
@@ -472,7 +475,7 @@ void detect_tick(sim_world *w)
         if (!in->active || in->detected)
             continue;
         in->dwell++;
-        if (!sim_rng_chance(&w->rng, sim_detect_chance(w, i)))
+        if (!world_chance(w, sim_detect_chance(w, i), "detect", in->actor, in->node, -1))
             continue;
         if (is_ours(&w->nodes[in->node]))
             intrusion_detect(w, i);
@@ -509,35 +512,182 @@ static void new_weakness(sim_world *w, int n)
     int pool = 0;
     while (pool < 16 && w->cwe_pool[pool])
         pool++;
-    uint32_t cwe = pool ? w->cwe_pool[sim_rng_below(&w->rng, (uint32_t)pool)]
-                        : default_cwes[sim_rng_below(&w->rng, 10)];
+    uint32_t cwe = pool ? w->cwe_pool[world_below(w, (uint32_t)pool, "weakness CWE", -1, n)]
+                        : default_cwes[world_below(w, 10, "weakness CWE", -1, n)];
     char id[SIM_ID_MAX];
     do /* only a scenario that named its own weak-N can clash */
         snprintf(id, sizeof id, "weak-%d", ++w->weakness_serial);
     while (w->weak_ids_taken && sim_vuln_find(w, id) >= 0);
     sim_vuln_def d = { .id = id, .cwe = (int)cwe, .fix_available = true,
-                       .severity_tenths = 40 + (int)sim_rng_below(&w->rng, 56),
-                       .design_flaw = sim_rng_below(&w->rng, 2) == 0, .appears_at = w->tick };
+                       .severity_tenths = 40 + (int)world_below(w, 56, "weakness severity", -1, n),
+                       .design_flaw = world_below(w, 2, "weakness design", -1, n) == 0,
+                       .appears_at = w->tick };
     int v = vuln_create(w, &d, n);
     if (v < 0)
         return;
     log_add(w, SIM_LOG_VULN_NEW, false, n, -1, v, "A new weakness (CWE-%u) crept into %s", cwe,
             w->nodes[n].label);
     /* Static analysis in the pipeline catches half of them as they land. */
-    if ((w->nodes[n].controls & SIM_CTL_SAST) && sim_rng_below(&w->rng, 2) == 0)
+    if ((w->nodes[n].controls & SIM_CTL_SAST) && world_below(w, 2, "SAST catch", -1, n) == 0)
         sim_vuln_reveal(w, v, NULL);
 }
 
 void weakness_day(sim_world *w)
 {
     for (int n = 0; n < w->node_count; n++)
-        if (sim_rng_chance(&w->rng, sim_weakness_chance(w, n)))
+        if (world_chance(w, sim_weakness_chance(w, n), "new weakness", -1, n, -1))
             new_weakness(w, n);
     /* Attackers study what is out there: an unknown flaw becomes known to
      * them with 2.5 % a day. */
     for (int v = 0; v < w->vulns.len; v++) {
         vuln *vu = VEC_AT(w->vulns, vuln, v);
-        if (vu->exists && !vu->patched && !vu->known_att && sim_rng_chance(&w->rng, 25000))
+        if (vu->exists && !vu->patched && !vu->known_att &&
+            world_chance(w, 25000, "attackers learn", -1, vu->node, -1))
             vu->known_att = true;
     }
+}
+
+/* ---- the author's debug view: the next step, by the same rules ---------------- */
+
+/* The next tick at or after `from` when intrusion i tries a lateral hop
+ * (advance: (tick + i) % MOVE_PERIOD == 0). */
+static int next_move_tick(int from, int i)
+{
+    int t = from;
+    while ((t + i) % MOVE_PERIOD != 0)
+        t++;
+    return t;
+}
+
+/* The chance that one lateral hop of intrusion i succeeds: a link drawn
+ * by preference, then its move chance (try_move). */
+static uint32_t move_step_chance(const sim_world *w, const intrusion *in)
+{
+    const node *src = &w->nodes[in->node];
+    const actor *a = &w->actors[in->actor];
+    int64_t total = 0;
+    for (int k = 0; k < src->out_count; k++) {
+        const link *l = &w->links[w->adj[src->out_first + k]];
+        if (!(w->nodes[l->to].held_by & (1ull << in->actor)))
+            total += preference(a, &w->nodes[l->to]);
+    }
+    if (total <= 0)
+        return 0;
+    uint64_t sum = 0; /* Σ pref × chance, then / total: stays within 64 bits */
+    for (int k = 0; k < src->out_count; k++) {
+        const link *l = &w->links[w->adj[src->out_first + k]];
+        if (!(w->nodes[l->to].held_by & (1ull << in->actor)))
+            sum += (uint64_t)preference(a, &w->nodes[l->to]) * move_chance(w, in->actor, l);
+    }
+    return (uint32_t)(sum / (uint64_t)total);
+}
+
+int sim_intrusion_next(const sim_world *w, int i, sim_next_step *out)
+{
+    if (!w || !out || i < 0 || i >= w->intrusions.len)
+        return BW_ENOTFOUND;
+    const intrusion *in = VEC_AT(w->intrusions, intrusion, i);
+    const actor *a = &w->actors[in->actor];
+    memset(out, 0, sizeof *out);
+    out->technique = -1;
+    out->at = out->move_at = -1;
+    out->why = "";
+    out->stage = in->stage;
+    int next = w->tick + 1; /* advance runs in the tick after this one */
+    if (!in->active) {
+        out->why = "evicted";
+        return BW_OK;
+    }
+    if (w->over) {
+        out->why = "the game is over";
+        return BW_OK;
+    }
+    if (!node_online(w, in->node)) {
+        out->why = "dormant: the node is isolated";
+        return BW_OK;
+    }
+    if (next < a->disrupted_until)
+        next = a->disrupted_until;
+    switch (in->stage) {
+    case SIM_STAGE_ACCESS:
+    case SIM_STAGE_EXECUTE:
+        out->stage = in->stage == SIM_STAGE_ACCESS ? SIM_STAGE_EXECUTE : SIM_STAGE_PERSIST;
+        out->technique = in->stage == SIM_STAGE_ACCESS ? SIM_T1059 : SIM_T1552;
+        out->chance_ppm = sim_attack_chance(w, in->actor, (sim_technique)out->technique, in->node);
+        out->at = next;
+        return BW_OK;
+    default:
+        break;
+    }
+    uint32_t mv = move_step_chance(w, in);
+    if (mv > 0) {
+        out->move_ppm = mv;
+        out->move_at = next_move_tick(next, i);
+    }
+    out->stage = SIM_STAGE_IMPACT;
+    if (in->stage == SIM_STAGE_IMPACT) {
+        out->why = "impact done";
+        return BW_OK;
+    }
+    if (!impact_possible(w, a, &w->nodes[in->node])) {
+        out->why = "nothing here for its motive";
+        return BW_OK;
+    }
+    out->technique = impact_technique(a->motive);
+    out->chance_ppm = sim_attack_chance(w, in->actor, (sim_technique)out->technique, in->node);
+    out->at = next;
+    return BW_OK;
+}
+
+int sim_actor_next_access(const sim_world *w, int ai, sim_next_step *out)
+{
+    if (!w || !out || ai < 0 || ai >= w->actor_count)
+        return BW_ENOTFOUND;
+    const actor *a = &w->actors[ai];
+    memset(out, 0, sizeof *out);
+    out->stage = SIM_STAGE_ACCESS;
+    out->technique = -1;
+    out->at = out->move_at = -1;
+    out->why = "";
+    if (w->over) {
+        out->why = "the game is over";
+        return BW_OK;
+    }
+    /* try_access: a usable technique uniformly, a target of it uniformly,
+     * no roll on a node the actor already holds. */
+    int count = 0, only = -1;
+    uint64_t sum = 0; /* Σ over techniques of the mean chance over targets */
+    for (int t = 0; t < SIM_TECHNIQUE_COUNT; t++) {
+        if (!(a->techniques & (1u << t)) || !technique_rule_of((sim_technique)t)->access ||
+            w->access_count[t] <= 0)
+            continue;
+        count++;
+        only = t;
+        uint64_t per = 0;
+        for (int k = 0; k < w->access_count[t]; k++) {
+            int n = w->access_targets[t][k];
+            if (!(w->nodes[n].held_by & (1ull << ai)))
+                per += sim_attack_chance(w, ai, (sim_technique)t, n);
+        }
+        sum += per / (uint64_t)w->access_count[t];
+    }
+    if (count == 0) {
+        out->why = "no access technique fits any node";
+        return BW_OK;
+    }
+    out->technique = count == 1 ? only : -1;
+    out->chance_ppm = (uint32_t)(sum / (uint64_t)count);
+    /* attack_tick: an attempt whenever tick × attempts / 24 steps up. */
+    int end = w->days * SIM_TICKS_PER_DAY;
+    for (int64_t t = w->tick + 1; t <= end; t++) {
+        int64_t s = t + ai;
+        bool due = (s * a->attempts_per_day) / SIM_TICKS_PER_DAY !=
+                   ((s - 1) * a->attempts_per_day) / SIM_TICKS_PER_DAY;
+        if (due && t >= a->active_from && t >= a->disrupted_until) {
+            out->at = (int)t;
+            return BW_OK;
+        }
+    }
+    out->why = "no attempt before the end";
+    return BW_OK;
 }

@@ -159,6 +159,9 @@ struct sim_world {
     bool weak_ids_taken;       /* a scenario named a vulnerability weak-... */
     sim_tally tally;
     int resp_penalty, collab_bonus;
+    /* The author's view of the last tick's draws: not hashed, not state. */
+    sim_draw draws[SIM_DRAW_RING];
+    int draw_total;
 };
 
 /* memory (world.c) */
@@ -191,6 +194,11 @@ void log_add(sim_world *w, sim_log_kind kind, bool visible, int node, int actor,
 #endif
     ;
 int vuln_create(sim_world *w, const sim_vuln_def *d, int node_index);
+
+/* draws that the debug ring records (query.c): the same stream use as
+ * sim_rng_chance / sim_rng_below. what is a string literal. */
+bool world_chance(sim_world *w, uint32_t ppm, const char *what, int actor, int node, int technique);
+uint32_t world_below(sim_world *w, uint32_t bound, const char *what, int actor, int node);
 
 /* rules (attack.c) */
 void attack_tick(sim_world *w);

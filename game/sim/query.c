@@ -370,3 +370,71 @@ int sim_message(sim_world *w, const char *text, int node_i, bw_err *err)
     }
     return BW_OK;
 }
+
+/* ---- the author's debug view: events and the draws of the last tick -------- */
+
+int sim_event_get(const sim_world *w, int i, int *at, uint32_t *cookie)
+{
+    if (!w || i < 0 || i >= w->events.len)
+        return BW_ENOTFOUND;
+    const event *e = VEC_AT(w->events, event, i);
+    if (at)
+        *at = e->at;
+    if (cookie)
+        *cookie = e->cookie;
+    return BW_OK;
+}
+
+static void draw_record(sim_world *w, const char *what, int actor, int node, int technique,
+                        uint32_t bound, uint32_t value, uint32_t chance, bool hit)
+{
+    sim_draw *d = &w->draws[w->draw_total % SIM_DRAW_RING];
+    w->draw_total++;
+    d->tick = w->tick;
+    d->what = what;
+    d->actor = actor;
+    d->node = node;
+    d->technique = technique;
+    d->bound = bound;
+    d->value = value;
+    d->chance_ppm = chance;
+    d->hit = hit;
+}
+
+bool world_chance(sim_world *w, uint32_t ppm, const char *what, int actor, int node, int technique)
+{
+    /* Exactly sim_rng_chance's use of the stream: no draw for a sure or
+     * an impossible outcome. */
+    if (ppm == 0)
+        return false;
+    if (ppm >= 1000000u)
+        return true;
+    uint32_t v = sim_rng_below(&w->rng, 1000000u);
+    draw_record(w, what, actor, node, technique, 1000000u, v, ppm, v < ppm);
+    return v < ppm;
+}
+
+uint32_t world_below(sim_world *w, uint32_t bound, const char *what, int actor, int node)
+{
+    uint32_t v = sim_rng_below(&w->rng, bound);
+    if (bound)
+        draw_record(w, what, actor, node, -1, bound, v, 0, false);
+    return v;
+}
+
+void sim_draw_note(sim_world *w, const char *what, uint32_t bound, uint32_t value)
+{
+    if (w)
+        draw_record(w, what ? what : "script", -1, -1, -1, bound, value, 0, false);
+}
+
+int sim_draw_count(const sim_world *w) { return w ? w->draw_total : 0; }
+
+int sim_draw_get(const sim_world *w, int i, sim_draw *out)
+{
+    int kept = w ? (w->draw_total < SIM_DRAW_RING ? w->draw_total : SIM_DRAW_RING) : 0;
+    if (!out || i < 0 || i >= kept)
+        return BW_ENOTFOUND;
+    *out = w->draws[(w->draw_total - kept + i) % SIM_DRAW_RING];
+    return BW_OK;
+}

@@ -92,6 +92,7 @@ int sim_world_step(sim_world *w, bw_err *err)
         return bw_err_set(err, BW_EOVER, "the game is over");
     w->oom = false;
     w->tick++;
+    w->draw_total = 0; /* the debug ring shows this tick's draws */
     if (w->tick % SIM_TICKS_PER_DAY == 0)
         day_start(w);
     vulns_appear(w);

@@ -88,6 +88,10 @@ bool app_pick(ui_app *a, const char *path)
     script_scenario_destroy(a->preview);
     a->preview = NULL;
     snprintf(a->scn_path, sizeof a->scn_path, "%s", path);
+    /* --watch: a save while the briefing (or the error screen) shows is
+     * seen from here on. */
+    if (a->opt->watch)
+        watch_file_init(&a->watch, a->scn_path);
     a->preview = load(a, a->scn_path);
     if (!a->preview)
         return false;
@@ -117,8 +121,11 @@ bool app_start(ui_app *a)
     a->played_out = false;
     script_scenario *s = a->preview; /* untouched since its load: play it */
     a->preview = NULL;
-    if (!s)
+    if (!s) {
         s = load(a, a->scn_path);
+        if (s && a->opt->watch)
+            watch_file_init(&a->watch, a->scn_path);
+    }
     if (!s)
         return false;
     bw_err e;
@@ -153,10 +160,50 @@ bool app_start(ui_app *a)
         ui_session_set_speed(a->ss, a->settings.speed > 0 ? a->settings.speed : 1);
         ui_session_set_speed(a->ss, 0);
     }
+    if (a->opt->debug)
+        ui_play_set_debug(a->play, true);
     script_debrief_free(&a->debrief);
     a->have_debrief = false;
     app_go(a, UI_START);
     return true;
+}
+
+/* ---- play --watch: reload on save ---------------------------------------------------------- */
+
+#define WATCH_EVERY_FRAMES 15 /* 4 looks a second at 60 frames a second: one stat() each */
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void app_reload(ui_app *a)
+{
+    script_scenario *cur = ui_session_scenario(a->ss), *next = NULL;
+    bw_err e;
+    char when[32];
+    int t = sim_world_tick(script_scenario_cworld(cur));
+    if (watch_reload(cur, a->scn_path, NULL, &next, NULL, &e) != BW_OK ||
+        ui_play_swap_scenario(a->play, next, &e) != BW_OK) {
+        watch_format_tick(t, when, sizeof when);
+        ui_play_set_notice(a->play, "The saved scenario did not load \xc2\xb7 the last good version "
+                                    "keeps running; save a fix to reload", e.msg);
+        char first[BW_ERR_MSG_MAX];
+        snprintf(first, sizeof first, "%s", e.msg);
+        first[strcspn(first, "\n")] = '\0';
+        fprintf(a->opt->out, "%s \xe2\x80\x94 keeping the last good version (tick %d (%s))\n",
+                first, t, when);
+        fflush(a->opt->out);
+        return;
+    }
+    ui_play_set_notice(a->play, NULL, NULL);
+    a->over_handled = false;
+    t = sim_world_tick(script_scenario_cworld(ui_session_scenario(a->ss)));
+    watch_format_tick(t, when, sizeof when);
+    fprintf(a->opt->out, "reloaded %s at tick %d (%s)\n", a->scn_path, t, when);
+    fflush(a->opt->out);
+    app_toast(a, "Reloaded %s at %s", base_name(a->scn_path), when);
 }
 
 /* ---- the driven clock (replays and bots) ------------------------------------------- */
@@ -249,6 +296,8 @@ void app_game_frame(ui_app *a, double dt, ui_rect area)
 {
     if (!a->play)
         return;
+    if (a->opt->watch && a->frame % WATCH_EVERY_FRAMES == 0 && watch_file_poll(&a->watch))
+        app_reload(a);
     if (a->screen == UI_SCREEN_PLAY) {
         for (int i = 0; i < a->key_count; i++) {
             app_key *k = &a->keys[i];
@@ -280,6 +329,15 @@ void app_game_frame(ui_app *a, double dt, ui_rect area)
         app_toast(a, "%s", e.msg);
     if (a->screen != UI_SCREEN_PLAY || !ui_session_over(a->ss))
         return;
+    if (a->opt->watch && ui_session_failure(a->ss)) {
+        /* An author's script error: stay on the map, say where, and wait
+         * for a save that fixes it. */
+        if (!a->over_handled)
+            ui_play_set_notice(a->play, "The scenario stopped with an error \xc2\xb7 save a fix to "
+                                        "reload at this moment", ui_session_failure(a->ss));
+        a->over_handled = true;
+        return;
+    }
     if (!a->over_handled) {
         a->over_handled = true;
         a->over_at = a->now;
@@ -367,14 +425,16 @@ void app_game_over(ui_app *a)
             fprintf(err, "bulwark play: %s\n", e.msg);
             res->failed = true;
         }
-        if (a->have_log || a->bot || a->played_out) {
-            /* A replay is not a new game, a bot's game is not the player's, and
-             * a game played out with nobody at the keys (--screen debrief) is
-             * nobody's: none of them may earn campaign progress. */
+        if (a->have_log || a->bot || a->played_out || a->opt->watch) {
+            /* A replay is not a new game, a bot's game is not the player's, a
+             * game played out with nobody at the keys (--screen debrief) is
+             * nobody's, and an author's game under --watch is a draft: none
+             * of them may earn campaign progress. */
             snprintf(a->debrief_note, sizeof a->debrief_note, "%s",
-                     a->have_log ? "A replay is not saved."
-                     : a->bot    ? "A bot's game is not saved."
-                                 : "A game played out unattended is not saved.");
+                     a->have_log    ? "A replay is not saved."
+                     : a->bot       ? "A bot's game is not saved."
+                     : a->opt->watch ? "A game under --watch is not saved."
+                                     : "A game played out unattended is not saved.");
         } else if (a->db) {
             /* One transaction: the record and the campaign's progress. */
             store_result_meta meta;

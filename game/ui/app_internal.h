@@ -14,6 +14,7 @@
 #include "bulwark/ui.h"
 #include "bulwark/ui_app.h"
 #include "bulwark/ui_play.h"
+#include "bulwark/watch.h"
 
 /* One key press, as the screens see it: the command and the raw key (for
  * a menu's own letter shortcuts). */
@@ -96,6 +97,9 @@ typedef struct ui_app {
     int log_next;
     script_bot *bot;
     double owed; /* ticks owed by the driver */
+
+    /* play --watch: the scenario file, looked at 4 times a second */
+    watch_file watch;
 
     /* debrief */
     script_debrief debrief;

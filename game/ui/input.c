@@ -91,6 +91,7 @@ ui_cmd ui_key_map(int k, unsigned mods, bool in_dialog, int *action, int *option
     case SDLK_TAB: return shift ? UI_CMD_PREV : UI_CMD_NEXT;
     case SDLK_F12: return UI_CMD_SCREENSHOT;
     case SDLK_F1: return UI_CMD_HELP;
+    case SDLK_F3: return UI_CMD_DEBUG;
     case SDLK_QUESTION: return UI_CMD_HELP;
     default: break;
     }
@@ -187,6 +188,7 @@ const char *ui_cmd_name(ui_cmd c)
         [UI_CMD_HELP] = "help",
         [UI_CMD_ACTION] = "action",
         [UI_CMD_CHOICE] = "choice",
+        [UI_CMD_DEBUG] = "debug view",
     };
     if ((int)c < 0 || c >= UI_CMD_COUNT || !names[c])
         return "?";

@@ -56,6 +56,7 @@ void ui_play_destroy(ui_play *p)
         return;
     map_layout_free(&p->map);
     free(p->log_lines);
+    debug_view_free(&p->dview);
     free(p);
 }
 
@@ -179,6 +180,7 @@ static bool dialog_command(ui_play *p, ui_cmd c, int option)
         return true;
     case UI_CMD_PAUSE: ui_session_toggle_pause(p->ss); return true;
     case UI_CMD_HELP: p->help = !p->help; return true;
+    case UI_CMD_DEBUG: ui_play_set_debug(p, !p->debug); return true;
     default: return false;
     }
 }
@@ -271,6 +273,7 @@ bool ui_play_command(ui_play *p, ui_cmd c, int action, int option)
         p->focus = p->focus == PLAY_FOCUS_LOG ? PLAY_FOCUS_MAP : PLAY_FOCUS_LOG;
         return true;
     case UI_CMD_HELP: p->help = !p->help; return true;
+    case UI_CMD_DEBUG: ui_play_set_debug(p, !p->debug); return true;
     default: return false;
     }
 }
@@ -300,6 +303,64 @@ bool ui_play_select(ui_play *p, const char *node_id)
     return true;
 }
 
+/* ---- for authors: reloads and the debug view ---------------------------------------- */
+
+int ui_play_swap_scenario(ui_play *p, script_scenario *s, bw_err *err)
+{
+    if (!p || !s) {
+        script_scenario_destroy(s);
+        return bw_err_set(err, BW_EINVAL, "nothing to swap in");
+    }
+    map_layout map;
+    if (map_layout_from_world(&map, script_scenario_cworld(s), err) < 0) {
+        script_scenario_destroy(s);
+        return err ? err->code : BW_ENOMEM;
+    }
+    char sel[SIM_ID_MAX] = "";
+    sim_node_info ni;
+    if (p->selected >= 0 && sim_node_get(play_world(p), p->selected, &ni) == BW_OK)
+        snprintf(sel, sizeof sel, "%s", ni.id);
+    ui_session_replace(p->ss, s);
+    map_layout_free(&p->map);
+    p->map = map;
+    if (p->cam_ready) /* the camera stays where the author looked */
+        map_camera_clamp(&p->cam, &p->map, p->map_area);
+    p->selected = sel[0] ? sim_node_find(play_world(p), sel) : -1;
+    if (p->selected < 0)
+        p->selected = -1;
+    /* The log and the dialogs are read again from the new world. */
+    p->log_count = p->log_scanned = 0;
+    p->log_scroll = 0;
+    p->toast_count = 0;
+    p->dialog_choice = p->dialog_hidden = -1;
+    p->choices_seen = sim_choice_count(play_world(p));
+    p->status[0] = '\0';
+    p->panel_focus = 0;
+    p->dview_ok = false;
+    play_refresh_rows(p);
+    return BW_OK;
+}
+
+void ui_play_set_notice(ui_play *p, const char *title, const char *text)
+{
+    if (!p)
+        return;
+    snprintf(p->notice_title, sizeof p->notice_title, "%s", text && *text && title ? title : "");
+    snprintf(p->notice, sizeof p->notice, "%s", text ? text : "");
+}
+
+void ui_play_set_debug(ui_play *p, bool on)
+{
+    if (!p || p->debug == on)
+        return;
+    p->debug = on;
+    p->cam_ready = false; /* the map area changes width: fit the map to it */
+    if (on && p->focus == PLAY_FOCUS_PANEL)
+        p->focus = PLAY_FOCUS_MAP; /* the panel's buttons are under the view */
+}
+
+bool ui_play_debug(const ui_play *p) { return p && p->debug; }
+
 /* ---- the frame ------------------------------------------------------------------------------ */
 
 /* Real time for animations and toasts. An app that drives the session
@@ -323,6 +384,11 @@ static void layout_regions(ui_play *p, ui_rect area)
     int pw = (int)(300 + 80 * ts);
     if (pw > area.w * 42 / 100)
         pw = area.w * 42 / 100;
+    if (p->debug) { /* the author's debug view needs a line of facts */
+        pw += 200;
+        if (pw > area.w * 55 / 100)
+            pw = area.w * 55 / 100;
+    }
     p->panel = ui_cut_right(&r, pw);
     int lh = p->g ? ui_line_height(p->g, UI_FONT_SMALL) : 15;
     int lines = area.h >= 1000 ? 8 : 6;
@@ -362,9 +428,16 @@ int ui_play_frame(ui_play *p, double dt, ui_rect area, bw_err *err)
         ui_fill(g, area, UI_BG);
         play_map_draw(p);
         play_log_draw(p);
-        play_panel_draw(p);
+        if (!p->debug) /* the debug view takes the side panel's place */
+            play_panel_draw(p);
         play_hud_draw(p);
-        play_toasts_draw(p);
+        if (!p->debug) /* the author's view: the map's marks matter more; the log has them */
+            play_toasts_draw(p);
+        else
+            p->toast_rect = (ui_rect){0, 0, 0, 0};
+        if (p->debug)
+            play_debug_draw(p);
+        play_notice_draw(p);
         p->have_ptr = had_ptr;
         if (ui_play_dialog_open(p)) {
             p->have_ptr = had_ptr && !p->help; /* the sheet is above the dialog */

@@ -154,6 +154,7 @@ void play_help_draw(ui_play *p)
         {"Ctrl + / \xe2\x88\x92 / 0", "zoom in / out / fit"},
         {"L", "event log (arrows scroll)"},
         {"F12", "screenshot"},
+        {"F3", "author's debug view"},
         {"F1 or ?", "this sheet"},
     };
     int lh = ui_line_height(g, UI_FONT_BODY) + 4;

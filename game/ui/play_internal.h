@@ -8,6 +8,7 @@
 #ifndef BULWARK_UI_PLAY_INTERNAL_H
 #define BULWARK_UI_PLAY_INTERNAL_H
 
+#include "bulwark/debug_view.h"
 #include "bulwark/ui_play.h"
 #include "map.h"
 
@@ -135,6 +136,12 @@ struct ui_play {
     int choices_seen;  /* sim_choice_count when last looked */
 
     bool help;                   /* the shortcut sheet is open */
+    bool debug;                  /* the author's debug view (F3) */
+    debug_view dview;            /* its lines, rebuilt when the world moved */
+    bool dview_ok;
+    int dview_tick, dview_actions, dview_draws;
+    char notice_title[120];      /* a reload's error over the map, "" none */
+    char notice[BW_ERR_MSG_MAX];
     char status[BW_ERR_MSG_MAX]; /* the failure message once the game stopped */
 };
 
@@ -184,5 +191,10 @@ void play_dialog_update(ui_play *p);
 void play_dialog_draw(ui_play *p);
 bool play_dialog_choose(ui_play *p, int option);
 void play_help_draw(ui_play *p);
+
+/* play_debug.c: the author's debug view and the reload notice. */
+void play_debug_draw(ui_play *p);
+void play_debug_mark_node(ui_play *p, int node, ui_rect r);
+void play_notice_draw(ui_play *p);
 
 #endif

@@ -362,6 +362,8 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
         int gw = ui_text_width(g, UI_FONT_SMALL, st.glyph);
         ui_text(g, UI_FONT_SMALL, r.x + (r.w - gw) / 2,
                 r.y + (r.h - ui_line_height(g, UI_FONT_SMALL)) / 2, st.role, st.glyph);
+        if (p->debug)
+            play_debug_mark_node(p, n, r);
         return;
     }
     /* Large text: the label in the small font, so the map keeps its shape. */
@@ -427,6 +429,8 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
     }
     if (r.h >= 48)
         draw_badges(p, r, ni.controls);
+    if (p->debug)
+        play_debug_mark_node(p, n, r);
 }
 
 static void draw_legend(ui_play *p)

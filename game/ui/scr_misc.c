@@ -51,6 +51,16 @@ void scr_pause(ui_app *a)
 
 void scr_error(ui_app *a)
 {
+    /* play --watch: a scenario that did not load is loaded again when saved. */
+    char path[sizeof a->scn_path];
+    snprintf(path, sizeof path, "%s", a->scn_path); /* app_pick writes scn_path */
+    if (a->opt->watch && path[0] && !a->ss && a->frame % 15 == 0 &&
+        watch_file_poll(&a->watch) && (app_go(a, UI_BACK), app_pick(a, path))) {
+        a->res->load_failed = false; /* the author fixed it */
+        if (a->opt->screen && strcmp(a->opt->screen, "play") == 0)
+            app_start(a);
+        return;
+    }
     ui_gfx *g = a->g;
     char sub[1100];
     snprintf(sub, sizeof sub, "%s", a->error_path);

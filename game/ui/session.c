@@ -55,6 +55,18 @@ void ui_session_destroy(ui_session *ss)
 
 script_scenario *ui_session_scenario(ui_session *ss) { return ss ? ss->s : NULL; }
 
+void ui_session_replace(ui_session *ss, script_scenario *s)
+{
+    if (!ss || !s)
+        return;
+    script_scenario_destroy(ss->s);
+    ss->s = s;
+    ss->acc = 0;
+    /* The replay's log is the past the player already saw: no toasts. */
+    ss->log_seen = sim_log_count(script_scenario_cworld(s));
+    ss->failed = false;
+}
+
 void ui_session_set_speed(ui_session *ss, int ticks_per_second)
 {
     if (!ss)

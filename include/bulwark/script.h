@@ -111,6 +111,15 @@ typedef struct script_logged_action {
 int script_scenario_action_count(const script_scenario *s);
 const script_logged_action *script_scenario_action_at(const script_scenario *s, int i);
 
+/* The author's debug view: events scheduled and not yet run, in run
+ * order, each with where its function is defined ("file:line"). Fills
+ * up to max, returns how many there are. Runs no Lua, draws nothing. */
+typedef struct script_pending_event {
+    int at;                    /* tick */
+    char where[300];
+} script_pending_event;
+int script_scenario_pending_events(script_scenario *s, script_pending_event *out, int max);
+
 /* The sandbox, for tests and tools (the escape suite runs against it). */
 script_sandbox *script_scenario_sandbox(script_scenario *s);
 

@@ -449,6 +449,56 @@ uint32_t sim_detect_chance(const sim_world *w, int intrusion);
 /* Chance per day, in ppm, that this node gains a new weakness. */
 uint32_t sim_weakness_chance(const sim_world *w, int node);
 
+/* ---- the author's debug view (hidden state) ------------------------------ */
+
+/* What fog of war keeps from the player, for authors (`play --debug`,
+ * `run --debug`). Every function here is read-only: it draws no random
+ * number and leaves the world hash as it was. */
+
+/* The next step of an intrusion along its attack chain, or of an actor's
+ * next initial-access attempt, as things stand now: computed with the
+ * same rules the simulation rolls against. */
+typedef struct sim_next_step {
+    sim_stage stage;           /* the stage it reaches if the step succeeds */
+    int technique;             /* sim_technique tried; -1 when several may be */
+    uint32_t chance_ppm;       /* that the step succeeds when tried */
+    int at;                    /* tick it is tried next; -1: not as things stand */
+    const char *why;           /* when at is -1: why not ("isolated", ...), else "" */
+    /* A foothold past persistence also tries one lateral hop every few
+     * hours: the chance it succeeds and when (-1: no hop possible). */
+    uint32_t move_ppm;
+    int move_at;
+} sim_next_step;
+int sim_intrusion_next(const sim_world *w, int intrusion, sim_next_step *out);
+/* An actor's next initial-access attempt: the chance it gains a foothold
+ * (a technique and a target are drawn first, each uniformly). */
+int sim_actor_next_access(const sim_world *w, int actor, sim_next_step *out);
+
+/* A scheduled event not yet run: its tick and cookie, in run order. */
+int sim_event_get(const sim_world *w, int i, int *at, uint32_t *cookie);
+
+/* The random draws of the last tick, kept in a small ring that is no
+ * part of the world's state (not hashed, changes no result). A draw is
+ * uniform in [0, bound) (bound 0: a full 32-bit word); a chance roll is
+ * a draw with bound 1,000,000 that hit when value < chance_ppm. */
+#define SIM_DRAW_RING 64
+typedef struct sim_draw {
+    int tick;
+    const char *what;          /* "access", "execute", "detect", "w:random", ... */
+    int actor, node;           /* -1 when not applicable */
+    int technique;             /* sim_technique, -1 when none */
+    uint32_t bound, value;
+    uint32_t chance_ppm;       /* a chance roll's odds; 0 for a plain draw */
+    bool hit;                  /* a chance roll that succeeded */
+} sim_draw;
+/* Draws made since the last tick began (may exceed SIM_DRAW_RING). */
+int sim_draw_count(const sim_world *w);
+/* The i-th of the last min(count, SIM_DRAW_RING) draws, oldest first. */
+int sim_draw_get(const sim_world *w, int i, sim_draw *out);
+/* A draw made outside the simulation (a scenario's w:random): noted in
+ * the ring only. what must be a string literal. */
+void sim_draw_note(sim_world *w, const char *what, uint32_t bound, uint32_t value);
+
 /* ---- the defender -------------------------------------------------------- */
 
 typedef struct sim_defender_info {

@@ -103,6 +103,7 @@ typedef enum ui_cmd {
     UI_CMD_HELP,         /* F1 or ?: the shortcut sheet */
     UI_CMD_ACTION,       /* a letter bound to a node action: see ui_input.action */
     UI_CMD_CHOICE,       /* a digit in a choice dialog: see ui_input.option */
+    UI_CMD_DEBUG,        /* F3: the author's debug view (hidden state) */
     UI_CMD_COUNT
 } ui_cmd;
 

@@ -72,6 +72,8 @@ typedef struct ui_app_options {
     bool software;          /* ask for the software renderer */
     int window_w, window_h; /* > 0: open the window at this size (--window WxH); else the
                                stored size, or 1280x800 for automation (--frames) */
+    bool watch;             /* reload the scenario when its file is saved (authors) */
+    bool debug;             /* open the author's debug view (F3) from the start */
     FILE *out, *err;
 } ui_app_options;
 

@@ -48,6 +48,10 @@ bool ui_session_act(ui_session *ss, const sim_action_req *req, bw_err *err);
 bool ui_session_over(const ui_session *ss);
 /* Why the game stopped on a script error ("file:line: ..."), NULL if it did not. */
 const char *ui_session_failure(const ui_session *ss);
+/* Replace the scenario by s, a reload of it at the same tick (play
+ * --watch): keeps the speed; new log entries start after s's last.
+ * Takes ownership of s; the old scenario is destroyed. */
+void ui_session_replace(ui_session *ss, script_scenario *s);
 /* Log entries not yet shown as toasts: *first is the index of the first
  * unseen sim_log entry, *count how many there are (hidden ones included:
  * show only those with .visible); marks them seen and returns *count. */
@@ -77,5 +81,17 @@ void ui_play_set_drives_session(ui_play *p, bool on);
 bool ui_play_select(ui_play *p, const char *node_id);
 /* A choice dialog is open (the app must route digits to it). */
 bool ui_play_dialog_open(const ui_play *p);
+
+/* For authors. Swap in s, a reload of the scenario at the same tick
+ * (watch.h): the camera, the selection (by node id), the speed and the
+ * debug view stay. Takes ownership of s. */
+int ui_play_swap_scenario(ui_play *p, script_scenario *s, bw_err *err);
+/* A notice over the map: a reload's "file:line: ..." error while the
+ * last good version runs on. NULL or "" removes it. */
+void ui_play_set_notice(ui_play *p, const char *title, const char *text);
+/* The author's debug view (F3): the hidden state fog of war keeps from
+ * players, in a panel, and each node's true state marked on the map. */
+void ui_play_set_debug(ui_play *p, bool on);
+bool ui_play_debug(const ui_play *p);
 
 #endif

@@ -16,6 +16,7 @@
 #include <SDL_keycode.h>
 
 #include "../../game/ui/play_internal.h"
+#include "bulwark/watch.h"
 
 typedef struct game {
     ui_session *ss;
@@ -504,6 +505,52 @@ static void test_new_events_become_toasts_that_expire(void **state)
     stop(&g);
 }
 
+/* play --watch: a reload swapped in keeps the selection (by id), the
+ * speed and the camera, and shows the new game; F3 toggles the author's
+ * debug view, which needs no window to change the world (it changes
+ * nothing: the hash stays). */
+static void test_a_reload_keeps_selection_speed_and_camera(void **state)
+{
+    (void)state;
+    game g = start(11);
+    frames(&g, 1, 0);
+    assert_true(ui_play_select(g.p, "db"));
+    run_to(&g, 30);
+    ui_session_set_speed(g.ss, 4);
+    map_camera cam = g.p->cam;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/scripts/scenarios/log4shell.lua", script_data_dir());
+    script_scenario *next = NULL;
+    bw_err e;
+    assert_int_equal(watch_reload(ui_session_scenario(g.ss), path, NULL, &next, NULL, &e), BW_OK);
+    uint64_t h = sim_world_hash(script_scenario_cworld(next));
+    assert_int_equal(ui_play_swap_scenario(g.p, next, &e), BW_OK);
+    assert_true(ui_session_scenario(g.ss) == next);
+    assert_int_equal(tick(&g), 30);
+    assert_true(sim_world_hash(world(&g)) == h);
+    assert_int_equal(ui_session_speed(g.ss), 4);
+    assert_int_equal(g.p->selected, sim_node_find(world(&g), "db"));
+    assert_true(g.p->cam.zoom == cam.zoom && g.p->cam.cx == cam.cx && g.p->cam.cy == cam.cy);
+    int seen = 0, count = 0;
+    assert_int_equal(ui_session_take_new_log(g.ss, &seen, &count), 0); /* no replayed toasts */
+    /* F3 opens and closes the debug view; looking changes nothing. */
+    uint64_t before = sim_world_hash(world(&g));
+    assert_false(ui_play_debug(g.p));
+    assert_true(key(&g, SDLK_F3, 0));
+    assert_true(ui_play_debug(g.p));
+    ui_session_set_speed(g.ss, 0);
+    frames(&g, 3, 0.016);
+    assert_true(sim_world_hash(world(&g)) == before);
+    assert_true(key(&g, SDLK_F3, 0));
+    assert_false(ui_play_debug(g.p));
+    /* A notice shows and clears. */
+    ui_play_set_notice(g.p, "The saved scenario did not load", "x.lua:3: error: boom");
+    assert_string_equal(g.p->notice, "x.lua:3: error: boom");
+    ui_play_set_notice(g.p, NULL, NULL);
+    assert_string_equal(g.p->notice, "");
+    stop(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -520,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_the_screen_shows_the_defenders_view_not_the_truth),
         cmocka_unit_test(test_styles_give_every_state_a_word_and_a_glyph),
         cmocka_unit_test(test_new_events_become_toasts_that_expire),
+        cmocka_unit_test(test_a_reload_keeps_selection_speed_and_camera),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

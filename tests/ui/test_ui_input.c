@@ -24,7 +24,7 @@ static int all_keys(int *out)
         out[n++] = k;
     static const int named[] = {
         SDLK_RETURN, SDLK_KP_ENTER, SDLK_ESCAPE,  SDLK_UP,       SDLK_DOWN, SDLK_LEFT, SDLK_RIGHT,
-        SDLK_TAB,    SDLK_SPACE,    SDLK_MINUS,   SDLK_EQUALS,   SDLK_PLUS, SDLK_F1,   SDLK_F12,
+        SDLK_TAB,    SDLK_SPACE,    SDLK_MINUS,   SDLK_EQUALS,   SDLK_PLUS, SDLK_F1,   SDLK_F12, SDLK_F3,
         SDLK_SLASH,  SDLK_QUESTION, SDLK_KP_PLUS, SDLK_KP_MINUS, SDLK_KP_0, SDLK_KP_1, SDLK_KP_2,
         SDLK_KP_3,   SDLK_KP_4,     SDLK_KP_5,    SDLK_KP_6,     SDLK_KP_7, SDLK_KP_8, SDLK_KP_9,
     };
