@@ -46,12 +46,16 @@ typedef enum rstore_role { RSTORE_PLAYER, RSTORE_FACILITATOR } rstore_role;
  * path? */
 bool rstore_target_is_postgres(const char *target);
 
-/* Open target (see above) in role. SQLite: creates and migrates the file
- * as store_open does. PostgreSQL: connects (a 10 s connect timeout) and
+/* Open target (see above) in role. user (NULL: whatever target and the
+ * PG* environment say) is the PostgreSQL role to connect as, overriding
+ * any user in target; the password comes from libpq's usual places
+ * (PGPASSWORD, ~/.pgpass), never from a workshop config. SQLite ignores
+ * user and creates and migrates the file as store_open does. PostgreSQL:
+ * connects (a 10 s connect timeout) and
  * checks the schema version; a database not yet migrated is refused for a
  * player ("ask the facilitator to run 'bulwark workshop CONFIG' first")
  * and migrated for a facilitator. NULL on failure, with a sentence in err. */
-rstore *rstore_open(const char *target, rstore_role role, bw_err *err);
+rstore *rstore_open(const char *target, const char *user, rstore_role role, bw_err *err);
 void rstore_close(rstore *s);
 rstore_kind rstore_kind_of(const rstore *s);
 rstore_role rstore_role_of(const rstore *s);
