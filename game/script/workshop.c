@@ -42,14 +42,17 @@ bool workshop_target_is_postgres(const char *t)
         return false;
     if (strncmp(t, "postgresql://", 13) == 0 || strncmp(t, "postgres://", 11) == 0)
         return true;
-    /* conninfo: "key=value ..." where key is a word */
-    const char *eq = strchr(t, '=');
-    if (!eq || eq == t)
+    /* conninfo: "key=value ...", the first word a libpq keyword. */
+    while (isspace((unsigned char)*t))
+        t++;
+    const char *k = t;
+    while (islower((unsigned char)*t) || *t == '_')
+        t++;
+    if (t == k)
         return false;
-    const char *k = eq;
-    while (k > t && (isalnum((unsigned char)k[-1]) || k[-1] == '_'))
-        k--;
-    return k < eq && (k == t || k[-1] == ' ' || k[-1] == '\t');
+    while (*t == ' ' || *t == '\t')
+        t++;
+    return *t == '=';
 }
 
 /* ---- reading the table ----------------------------------------------------------- */

@@ -316,6 +316,8 @@ static void test_results_may_be_postgres_strings_kept_as_written(void **state)
     assert_false(workshop_target_is_postgres("room/acme.db"));
     assert_false(workshop_target_is_postgres("=x"));
     assert_true(workshop_target_is_postgres("dbname=x"));
+    assert_false(workshop_target_is_postgres("dir/x=1.db"));
+    assert_false(workshop_target_is_postgres("My file=1.db"));
 
     /* Absolute SQLite paths stay as written; roles with SQLite are a warning. */
     script_diags d;
