@@ -122,7 +122,8 @@ typedef struct room_diff_action {
 typedef struct room_best {
     int best, median;             /* indexes into room.games; -1 when the scenario has no game */
     int pillar_delta[SIM_PILLAR_COUNT]; /* best minus median */
-    int action_count;             /* kinds where the two differ in count or first tick, biggest difference first */
+    int action_count;             /* kinds (but choose: see decisions) where the two differ in
+                                     count or first tick, biggest difference first */
     room_diff_action actions[SIM_ACTION_KIND_COUNT];
     int decision_count;           /* decisions the two answered differently */
     room_diff_decision *decisions;
