@@ -1,0 +1,596 @@
+/* cmd_workshop.c — `bulwark workshop CONFIG`: the facilitator's console.
+ *
+ * With a display and no flag it opens the console window (lobby, timer,
+ * pause, announce, live scoreboard, the room's debrief: ui_workshop.h).
+ * Headless, --status prints the same in the terminal (--json for tools),
+ * and --start, --pause, --resume, --end and --announce TEXT change the
+ * session and print its new state. The facilitator's connection migrates
+ * the store; only it may change the session (rstore.h). */
+#include "bulwark/app.h"
+#include "bulwark/ui_workshop.h"
+#include "args.h"
+#include "workshop_app.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef enum ws_verb { VERB_NONE, VERB_STATUS, VERB_START, VERB_PAUSE, VERB_RESUME, VERB_END, VERB_ANNOUNCE } ws_verb;
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: bulwark workshop CONFIG [--status] [--start | --pause | --resume | --end |\n"
+            "                               --announce TEXT] [--json]\n"
+            "                               [--frames N] [--screenshot FILE.png] [--view NAME] [--software]\n"
+            "  The facilitator's console of the workshop CONFIG (a .workshop.lua file; see\n"
+            "  docs/workshops.md). It opens the results store as the facilitator (preparing\n"
+            "  it on first use). With a display and no flag, the console window: the lobby\n"
+            "  by team, start, the timer (pauses excluded), pause/resume, announcements, the\n"
+            "  live scoreboard by team and by player, and the room's debrief at the end.\n"
+            "  --status           print the lobby, phase, timer, scoreboard (and the room's\n"
+            "                     debrief once ended) in the terminal\n"
+            "  --start            open the session: players' games start\n"
+            "  --pause, --resume  stop and restart the clock; players' games pause\n"
+            "  --end              end the session: no more submissions; the debrief\n"
+            "  --announce TEXT    a message every player sees (\"\" clears it)\n"
+            "  --json             print the state as JSON\n"
+            "  --frames N, --screenshot FILE, --view lobby|scoreboard|debrief, --software:\n"
+            "                     for tests and documentation, as play's\n"
+            "  Each change prints the new state and exits 0; a change the session does not\n"
+            "  allow (pausing an ended workshop) exits 1. Without a display, no flag is --status.\n");
+}
+
+/* ---- changing the session ---------------------------------------------------------------- */
+
+static int change(ws_ctx *c, ws_verb verb, const char *text, FILE *err)
+{
+    bw_err e;
+    rstore_session s;
+    if (rstore_session_get(c->st, c->cfg.id, &s, &e) != BW_OK) {
+        fprintf(err, "bulwark workshop: %s\n", e.msg);
+        return APP_FAILED;
+    }
+    int64_t now = (int64_t)time(NULL);
+    const char *refuse = NULL;
+    switch (verb) {
+    case VERB_START:
+        if (s.phase == RSTORE_ENDED)
+            refuse = "it has ended";
+        else if (s.phase == RSTORE_PAUSED)
+            refuse = "it is paused: --resume it";
+        else if (s.phase == RSTORE_LOBBY) {
+            s.phase = RSTORE_RUNNING;
+            s.started_at = now;
+        }
+        break;
+    case VERB_PAUSE:
+        if (s.phase == RSTORE_LOBBY || s.phase == RSTORE_ENDED)
+            refuse = s.phase == RSTORE_LOBBY ? "it has not started" : "it has ended";
+        else if (s.phase == RSTORE_RUNNING) {
+            s.phase = RSTORE_PAUSED;
+            s.paused_at = now;
+        }
+        break;
+    case VERB_RESUME:
+        if (s.phase == RSTORE_LOBBY || s.phase == RSTORE_ENDED)
+            refuse = s.phase == RSTORE_LOBBY ? "it has not started: --start it" : "it has ended";
+        else if (s.phase == RSTORE_PAUSED) {
+            s.phase = RSTORE_RUNNING;
+            s.paused_secs += now > s.paused_at ? now - s.paused_at : 0;
+            s.paused_at = 0;
+        }
+        break;
+    case VERB_END:
+        if (s.phase != RSTORE_ENDED) {
+            if (s.phase == RSTORE_PAUSED) {
+                s.paused_secs += now > s.paused_at ? now - s.paused_at : 0;
+                s.paused_at = 0;
+            }
+            if (s.started_at == 0)
+                s.started_at = now;
+            s.phase = RSTORE_ENDED;
+            s.ended_at = now;
+        }
+        break;
+    case VERB_ANNOUNCE: {
+        size_t n = strlen(text);
+        if (n >= sizeof s.announcement) {
+            fprintf(err, "bulwark workshop: an announcement is at most %zu bytes; this one is %zu\n",
+                    sizeof s.announcement - 1, n);
+            return APP_USAGE;
+        }
+        snprintf(s.announcement, sizeof s.announcement, "%s", text);
+        bw_text_clean(s.announcement);
+        for (char *p = s.announcement; *p; p++) /* one line on every screen */
+            if (*p == '\n' || *p == '\t')
+                *p = ' ';
+        s.announced_at = n ? now : 0;
+        break;
+    }
+    default:
+        return APP_OK;
+    }
+    if (refuse) {
+        fprintf(err, "bulwark workshop: cannot %s workshop %s: %s\n",
+                verb == VERB_START ? "start" : verb == VERB_PAUSE ? "pause" : "resume", c->cfg.id, refuse);
+        return APP_FAILED;
+    }
+    if (rstore_session_put(c->st, &s, &e) != BW_OK) {
+        fprintf(err, "bulwark workshop: %s\n", e.msg);
+        return APP_FAILED;
+    }
+    return APP_OK;
+}
+
+/* ---- the state, as text and as JSON -------------------------------------------------------- */
+
+typedef struct ws_state {
+    rstore_session s;
+    rstore_player *players;
+    int player_count;
+    room rm;
+    bool have_room;
+} ws_state;
+
+static int gather(ws_ctx *c, ws_state *st, FILE *err)
+{
+    memset(st, 0, sizeof *st);
+    bw_err e;
+    if (rstore_session_get(c->st, c->cfg.id, &st->s, &e) != BW_OK ||
+        rstore_players_list(c->st, c->cfg.id, &st->players, &st->player_count, &e) != BW_OK ||
+        ws_room(c, st->s.phase == RSTORE_ENDED, &st->rm, &e) != BW_OK) {
+        fprintf(err, "bulwark workshop: %s\n", e.msg);
+        free(st->players);
+        room_free(&st->rm);
+        return APP_FAILED;
+    }
+    st->have_room = true;
+    return APP_OK;
+}
+
+static void release(ws_state *st)
+{
+    free(st->players);
+    room_free(&st->rm);
+}
+
+static const char *const pillar_names[SIM_PILLAR_COUNT] = { "protection", "responsibility", "capacity",
+                                                            "collaboration" };
+
+static void print_debrief(const room *rm, FILE *out)
+{
+    for (int k = 0; k < rm->scenario_count; k++) {
+        const room_scenario *sc = &rm->scenarios[k];
+        fprintf(out, "\nRoom debrief: %s%s%s — %d game%s, %d won\n", sc->id, sc->title[0] ? " · " : "",
+                sc->title, sc->games, sc->games == 1 ? "" : "s", sc->won);
+        fprintf(out, "  pillar           min   q1  med   q3  max   mean\n");
+        for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+            const room_dist *d = &sc->pillar[p];
+            fprintf(out, "  %-14s %5d %4d %4d %4d %4d %6.1f  ", pillar_names[p], d->min, d->q1, d->median,
+                    d->q3, d->max, d->mean);
+            for (int b = 0; b < ROOM_HIST_BINS; b++) /* a histogram in ten columns */
+                fputc(d->hist[b] == 0 ? '.' : d->hist[b] * 4 <= d->n ? ':' : '#', out);
+            fputc('\n', out);
+        }
+        if (sc->wrong_count == 0)
+            fprintf(out, "  Decisions most players got wrong: none\n");
+        else
+            fprintf(out, "  Decisions most players got wrong:\n");
+        for (int i = 0; i < sc->wrong_count; i++) {
+            const room_decision *dd = &sc->decisions[sc->wrong[i]];
+            char clean[ROOM_TEXT_MAX];
+            snprintf(clean, sizeof clean, "%s", dd->text);
+            bw_text_clean(clean);
+            fprintf(out, "    %3.0f%% chose worse than \"%s\": %s\n", dd->wrong_share * 100.0,
+                    dd->best >= 0 ? dd->options[dd->best].text : "?", clean);
+        }
+        char lines[12][ROOM_TEXT_MAX];
+        int n = room_best_describe(rm, sc, lines, 12);
+        if (n)
+            fprintf(out, "  How the best game differed:\n");
+        for (int i = 0; i < n; i++) {
+            bw_text_clean(lines[i]);
+            fprintf(out, "    %s\n", lines[i]);
+        }
+    }
+}
+
+static void print_state(const ws_ctx *c, const ws_state *st, FILE *out)
+{
+    const workshop_config *cf = &c->cfg;
+    int64_t now = (int64_t)time(NULL);
+    char left[32], limit[32];
+    fprintf(out, "Workshop %s — %s\n", cf->id, cf->title);
+    fprintf(out, "Results: %s (%s)\n", rstore_describe(c->st),
+            rstore_kind_of(c->st) == RSTORE_POSTGRES ? "PostgreSQL" : "SQLite");
+    fprintf(out, "Scenarios:");
+    for (int i = 0; i < cf->scenario_count; i++)
+        fprintf(out, "%s %s", i ? "," : "", cf->scenarios[i].name);
+    if (cf->seed_given)
+        fprintf(out, " (seed %llu)", (unsigned long long)cf->seed);
+    fputc('\n', out);
+    fprintf(out, "Phase: %s · %s left of %s\n", ws_phase_name(st->s.phase),
+            ws_clock(ws_seconds_left(cf, &st->s, now), left, sizeof left),
+            ws_clock((int64_t)cf->time_limit_minutes * 60, limit, sizeof limit));
+    if (st->s.announcement[0])
+        fprintf(out, "Announcement: %s\n", st->s.announcement);
+    fprintf(out, "\nLobby: %d player%s joined\n", st->player_count, st->player_count == 1 ? "" : "s");
+    for (int t = 0; t < cf->team_count; t++) {
+        int n = 0;
+        for (int i = 0; i < st->player_count; i++)
+            n += strcmp(st->players[i].team, cf->teams[t]) == 0;
+        fprintf(out, "  %-12s (%d):", cf->teams[t], n);
+        int shown = 0;
+        for (int i = 0; i < st->player_count && shown < 20; i++)
+            if (strcmp(st->players[i].team, cf->teams[t]) == 0)
+                fprintf(out, "%s %s", shown++ ? "," : "", st->players[i].name);
+        if (n > shown)
+            fprintf(out, ", and %d more", n - shown);
+        fputc('\n', out);
+    }
+    const room *rm = &st->rm;
+    fprintf(out, "\nScoreboard by team (%d result%s):\n", rm->game_count, rm->game_count == 1 ? "" : "s");
+    if (rm->team_count == 0)
+        fprintf(out, "  no results yet\n");
+    for (int i = 0; i < rm->team_count; i++) {
+        const room_entry *r = &rm->teams[i];
+        fprintf(out, "  %3d. %-16s %3d player%s  %4.2f stars  %6.1f points\n", r->rank, r->name, r->players,
+                r->players == 1 ? " " : "s", r->stars, r->total);
+    }
+    fprintf(out, "\nScoreboard by player:\n");
+    if (rm->player_count == 0)
+        fprintf(out, "  no results yet\n");
+    for (int i = 0; i < rm->player_count && i < 50; i++) {
+        const room_entry *r = &rm->players[i];
+        fprintf(out, "  %3d. %-20s %-12s %d star%s %4.0f points  %d game%s\n", r->rank, r->name, r->team,
+                (int)r->stars, (int)r->stars == 1 ? " " : "s", r->total, r->games, r->games == 1 ? "" : "s");
+    }
+    if (rm->player_count > 50)
+        fprintf(out, "  ... and %d more\n", rm->player_count - 50);
+    if (st->s.phase == RSTORE_ENDED)
+        print_debrief(rm, out);
+}
+
+static cJSON *dist_json(const room_dist *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "n", d->n);
+    cJSON_AddNumberToObject(o, "min", d->min);
+    cJSON_AddNumberToObject(o, "q1", d->q1);
+    cJSON_AddNumberToObject(o, "median", d->median);
+    cJSON_AddNumberToObject(o, "q3", d->q3);
+    cJSON_AddNumberToObject(o, "max", d->max);
+    cJSON_AddNumberToObject(o, "mean", d->mean);
+    cJSON *h = cJSON_AddArrayToObject(o, "histogram");
+    for (int b = 0; b < ROOM_HIST_BINS; b++)
+        cJSON_AddItemToArray(h, cJSON_CreateNumber(d->hist[b]));
+    return o;
+}
+
+static cJSON *entries_json(const room_entry *rows, int n, bool players)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (int i = 0; i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "rank", rows[i].rank);
+        cJSON_AddStringToObject(o, "name", rows[i].name);
+        if (players)
+            cJSON_AddStringToObject(o, "team", rows[i].team);
+        else
+            cJSON_AddNumberToObject(o, "players", rows[i].players);
+        cJSON_AddNumberToObject(o, "games", rows[i].games);
+        cJSON_AddNumberToObject(o, "stars", rows[i].stars);
+        cJSON_AddNumberToObject(o, "points", rows[i].total);
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static cJSON *state_json(const ws_ctx *c, const ws_state *st)
+{
+    const workshop_config *cf = &c->cfg;
+    int64_t now = (int64_t)time(NULL);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "workshop", cf->id);
+    cJSON_AddStringToObject(o, "title", cf->title);
+    cJSON_AddStringToObject(o, "results", rstore_describe(c->st));
+    cJSON_AddStringToObject(o, "phase", ws_phase_name(st->s.phase));
+    cJSON_AddNumberToObject(o, "time_limit_seconds", (double)cf->time_limit_minutes * 60);
+    cJSON_AddNumberToObject(o, "elapsed_seconds", (double)ws_elapsed(&st->s, now));
+    cJSON_AddNumberToObject(o, "seconds_left", (double)ws_seconds_left(cf, &st->s, now));
+    cJSON_AddStringToObject(o, "announcement", st->s.announcement);
+    cJSON *sc = cJSON_AddArrayToObject(o, "scenarios");
+    for (int i = 0; i < cf->scenario_count; i++)
+        cJSON_AddItemToArray(sc, cJSON_CreateString(cf->scenarios[i].name));
+    cJSON *lobby = cJSON_AddArrayToObject(o, "lobby");
+    for (int i = 0; i < st->player_count; i++) {
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "name", st->players[i].name);
+        cJSON_AddStringToObject(p, "team", st->players[i].team);
+        cJSON_AddNumberToObject(p, "joined_at", (double)st->players[i].joined_at);
+        cJSON_AddItemToArray(lobby, p);
+    }
+    cJSON_AddNumberToObject(o, "results_count", st->rm.game_count);
+    cJSON_AddItemToObject(o, "teams", entries_json(st->rm.teams, st->rm.team_count, false));
+    cJSON_AddItemToObject(o, "players", entries_json(st->rm.players, st->rm.player_count, true));
+    if (st->s.phase == RSTORE_ENDED) {
+        cJSON *deb = cJSON_AddArrayToObject(o, "debrief");
+        for (int k = 0; k < st->rm.scenario_count; k++) {
+            const room_scenario *s = &st->rm.scenarios[k];
+            cJSON *x = cJSON_CreateObject();
+            cJSON_AddStringToObject(x, "scenario", s->id);
+            cJSON_AddNumberToObject(x, "games", s->games);
+            cJSON_AddNumberToObject(x, "won", s->won);
+            cJSON *pl = cJSON_AddObjectToObject(x, "pillars");
+            for (int p = 0; p < SIM_PILLAR_COUNT; p++)
+                cJSON_AddItemToObject(pl, pillar_names[p], dist_json(&s->pillar[p]));
+            cJSON *w = cJSON_AddArrayToObject(x, "most_got_wrong");
+            for (int i = 0; i < s->wrong_count; i++) {
+                const room_decision *d = &s->decisions[s->wrong[i]];
+                cJSON *y = cJSON_CreateObject();
+                cJSON_AddStringToObject(y, "decision", d->text);
+                cJSON_AddStringToObject(y, "best_option", d->best >= 0 ? d->options[d->best].text : "");
+                cJSON_AddNumberToObject(y, "wrong_share", d->wrong_share);
+                cJSON_AddItemToArray(w, y);
+            }
+            char lines[12][ROOM_TEXT_MAX];
+            int n = room_best_describe(&st->rm, s, lines, 12);
+            cJSON *b = cJSON_AddArrayToObject(x, "best_game_differed");
+            for (int i = 0; i < n; i++)
+                cJSON_AddItemToArray(b, cJSON_CreateString(lines[i]));
+            cJSON_AddItemToArray(deb, x);
+        }
+    }
+    return o;
+}
+
+static int print_status(ws_ctx *c, bool json, FILE *out, FILE *err)
+{
+    ws_state st;
+    int rc = gather(c, &st, err);
+    if (rc != APP_OK)
+        return rc;
+    if (json) {
+        cJSON *o = state_json(c, &st);
+        char *text = o ? cJSON_Print(o) : NULL;
+        if (text)
+            fprintf(out, "%s\n", text);
+        free(text);
+        cJSON_Delete(o);
+        rc = text ? APP_OK : APP_INTERNAL;
+    } else
+        print_state(c, &st, out);
+    release(&st);
+    return rc;
+}
+
+/* ---- the console window's model --------------------------------------------------------- */
+
+static void fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
+{
+    const workshop_config *cf = &c->cfg;
+    int64_t now = (int64_t)time(NULL);
+    memset(v, 0, sizeof *v);
+    snprintf(v->title, sizeof v->title, "%s", cf->title);
+    snprintf(v->workshop, sizeof v->workshop, "%s", cf->id);
+    snprintf(v->store, sizeof v->store, "%s", rstore_describe(c->st));
+    for (int i = 0; i < cf->scenario_count; i++) {
+        size_t l = strlen(v->scenarios);
+        snprintf(v->scenarios + l, sizeof v->scenarios - l, "%s%s", i ? ", " : "", cf->scenarios[i].name);
+    }
+    v->phase = (int)st->s.phase;
+    v->secs_left = ws_seconds_left(cf, &st->s, now);
+    v->secs_limit = (int64_t)cf->time_limit_minutes * 60;
+    snprintf(v->announcement, sizeof v->announcement, "%s", st->s.announcement);
+    v->team_count = cf->team_count;
+    for (int t = 0; t < cf->team_count && t < UI_CONSOLE_MAX_TEAMS; t++) {
+        ui_console_team *ct = &v->teams[t];
+        snprintf(ct->name, sizeof ct->name, "%s", cf->teams[t]);
+        for (int i = 0; i < st->player_count; i++)
+            if (strcmp(st->players[i].team, cf->teams[t]) == 0) {
+                if (ct->joined < UI_CONSOLE_MAX_NAMES)
+                    snprintf(ct->names[ct->joined], sizeof ct->names[0], "%s", st->players[i].name);
+                ct->joined++;
+            }
+        for (int i = 0; i < st->rm.team_count; i++)
+            if (strcmp(st->rm.teams[i].name, cf->teams[t]) == 0) {
+                ct->rank = st->rm.teams[i].rank;
+                ct->stars = st->rm.teams[i].stars;
+                ct->points = st->rm.teams[i].total;
+                ct->games = st->rm.teams[i].games;
+            }
+    }
+    v->joined = st->player_count;
+    v->results = st->rm.game_count;
+    v->player_count = st->rm.player_count < UI_CONSOLE_MAX_ROWS ? st->rm.player_count : UI_CONSOLE_MAX_ROWS;
+    for (int i = 0; i < v->player_count; i++) {
+        const room_entry *r = &st->rm.players[i];
+        ui_console_player *p = &v->players[i];
+        snprintf(p->name, sizeof p->name, "%s", r->name);
+        snprintf(p->team, sizeof p->team, "%s", r->team);
+        p->rank = r->rank;
+        p->stars = (int)r->stars;
+        p->points = r->total;
+        p->games = r->games;
+    }
+    /* The debrief shows the scenario most of the room played. */
+    const room_scenario *sc = NULL;
+    for (int k = 0; k < st->rm.scenario_count; k++)
+        if (!sc || st->rm.scenarios[k].games > sc->games)
+            sc = &st->rm.scenarios[k];
+    if (sc) {
+        v->have_debrief = st->s.phase == RSTORE_ENDED;
+        snprintf(v->debrief_scenario, sizeof v->debrief_scenario, "%.127s", sc->title[0] ? sc->title : sc->id);
+        v->debrief_games = sc->games;
+        v->debrief_won = sc->won;
+        for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+            const room_dist *d = &sc->pillar[p];
+            ui_console_dist *o = &v->pillars[p];
+            o->n = d->n;
+            o->min = d->min;
+            o->q1 = d->q1;
+            o->median = d->median;
+            o->q3 = d->q3;
+            o->max = d->max;
+            o->mean = d->mean;
+            memcpy(o->hist, d->hist, sizeof o->hist);
+        }
+        for (int i = 0; i < sc->wrong_count && v->wrong_count < UI_CONSOLE_MAX_LINES; i++) {
+            const room_decision *d = &sc->decisions[sc->wrong[i]];
+            snprintf(v->wrong[v->wrong_count++], sizeof v->wrong[0], "%.0f%% chose worse than \"%.80s\": %.140s",
+                     d->wrong_share * 100.0, d->best >= 0 ? d->options[d->best].text : "?", d->text);
+        }
+        char lines[UI_CONSOLE_MAX_LINES][ROOM_TEXT_MAX];
+        int n = room_best_describe(&st->rm, sc, lines, UI_CONSOLE_MAX_LINES);
+        for (int i = 0; i < n; i++)
+            snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[i]);
+    }
+}
+
+typedef struct console_ctx {
+    ws_ctx *c;
+    FILE *err;
+    bool auto_ended;
+} console_ctx;
+
+static int console_refresh(void *ud, ui_console_view *v, char *note, size_t n)
+{
+    console_ctx *cc = ud;
+    ws_state st;
+    bw_err e;
+    rstore_session s;
+    /* The console is the facilitator's clock: at the limit it ends the session. */
+    if (rstore_session_get(cc->c->st, cc->c->cfg.id, &s, &e) == BW_OK && s.phase == RSTORE_RUNNING &&
+        ws_seconds_left(&cc->c->cfg, &s, (int64_t)time(NULL)) == 0 && change(cc->c, VERB_END, "", cc->err) == APP_OK)
+        snprintf(note, n, "Time is up: the session has ended.");
+    if (gather(cc->c, &st, cc->err) != APP_OK) {
+        snprintf(note, n, "The results store did not answer (see the terminal); retrying.");
+        return -1;
+    }
+    fill_view(cc->c, &st, v);
+    release(&st);
+    return 0;
+}
+
+static int console_act(void *ud, ui_console_act act, const char *text, char *note, size_t n)
+{
+    console_ctx *cc = ud;
+    static const ws_verb verbs[] = { [UI_CONSOLE_START] = VERB_START, [UI_CONSOLE_PAUSE] = VERB_PAUSE,
+                                     [UI_CONSOLE_RESUME] = VERB_RESUME, [UI_CONSOLE_END] = VERB_END,
+                                     [UI_CONSOLE_ANNOUNCE] = VERB_ANNOUNCE };
+    static const char *const done[] = { [UI_CONSOLE_START] = "Started: players' games run.",
+                                        [UI_CONSOLE_PAUSE] = "Paused: players' games are held.",
+                                        [UI_CONSOLE_RESUME] = "Resumed.",
+                                        [UI_CONSOLE_END] = "Ended: no more submissions.",
+                                        [UI_CONSOLE_ANNOUNCE] = "Announced." };
+    if ((unsigned)act > UI_CONSOLE_ANNOUNCE)
+        return -1;
+    int rc = change(cc->c, verbs[act], text ? text : "", cc->err);
+    snprintf(note, n, "%s", rc == APP_OK ? done[act] : "Not done: see the terminal for why.");
+    return rc == APP_OK ? 0 : -1;
+}
+
+/* ---- the command --------------------------------------------------------------------------- */
+
+int app_cmd_workshop(int argc, char **argv, FILE *out, FILE *err)
+{
+    const char *config = NULL, *announce = NULL;
+    ws_verb verb = VERB_NONE;
+    bool json = false;
+    ui_console_options uo;
+    memset(&uo, 0, sizeof uo);
+    for (int i = 0; i < argc; i++) {
+        const char *v = NULL;
+        long n;
+        static const struct {
+            const char *flag;
+            ws_verb verb;
+        } flags[] = { { "--status", VERB_STATUS }, { "--start", VERB_START }, { "--pause", VERB_PAUSE },
+                      { "--resume", VERB_RESUME }, { "--end", VERB_END } };
+        ws_verb found = VERB_NONE;
+        for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+            if (strcmp(argv[i], flags[k].flag) == 0)
+                found = flags[k].verb;
+        if (found != VERB_NONE || args_opt(argc, argv, &i, "--announce", &v)) {
+            if (found == VERB_NONE) {
+                if (!v)
+                    return fprintf(err, "bulwark workshop: --announce needs a text (\"\" clears it)\n"), APP_USAGE;
+                found = VERB_ANNOUNCE;
+                announce = v;
+            }
+            if (verb != VERB_NONE && verb != found) {
+                fprintf(err, "bulwark workshop: one of --status, --start, --pause, --resume, --end, --announce at a time\n");
+                return APP_USAGE;
+            }
+            verb = found;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (args_opt(argc, argv, &i, "--frames", &v)) {
+            if (!args_int("--frames", v, 1, 100000000L, &n, err))
+                return APP_USAGE;
+            uo.frames = n;
+        } else if (args_opt(argc, argv, &i, "--screenshot", &v)) {
+            if (!(uo.screenshot = v) || !*v)
+                return fprintf(err, "bulwark workshop: --screenshot needs a file\n"), APP_USAGE;
+        } else if (args_opt(argc, argv, &i, "--view", &v)) {
+            if (!(uo.view = v) || ui_console_view_parse(v) < 0) {
+                fprintf(err, "bulwark workshop: --view must be lobby, scoreboard or debrief, not '%s'\n",
+                        v ? v : "");
+                return APP_USAGE;
+            }
+        } else if (strcmp(argv[i], "--software") == 0) {
+            uo.software = true;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(out);
+            return APP_OK;
+        } else if (argv[i][0] == '-') {
+            fprintf(err, "bulwark workshop: unknown option '%s' (see 'bulwark workshop --help')\n", argv[i]);
+            return APP_USAGE;
+        } else if (config) {
+            fprintf(err, "bulwark workshop: one config at a time ('%s' and '%s')\n", config, argv[i]);
+            return APP_USAGE;
+        } else
+            config = argv[i];
+    }
+    if (!config) {
+        usage(err);
+        return APP_USAGE;
+    }
+    if (uo.screenshot && uo.frames <= 0) {
+        fprintf(err, "bulwark workshop: --screenshot needs --frames N (the last frame is saved)\n");
+        return APP_USAGE;
+    }
+    ws_ctx *c = NULL;
+    int rc = ws_open("bulwark workshop", config, RSTORE_FACILITATOR, &c, err);
+    if (rc != APP_OK)
+        return rc;
+    if (verb == VERB_NONE && !json) {
+        console_ctx cc = { c, err, false };
+        uo.refresh = console_refresh;
+        uo.act = console_act;
+        uo.ud = &cc;
+        uo.out = out;
+        uo.err = err;
+        rc = ui_console_run(&uo);
+        if (rc != UI_APP_NO_DISPLAY) {
+            ws_close(c);
+            return rc;
+        }
+        if (uo.frames > 0 || uo.screenshot) {
+            fprintf(err, "bulwark workshop: no display, and --frames/--screenshot need a window: run it "
+                         "under xvfb-run -a\n");
+            ws_close(c);
+            return APP_FAILED;
+        }
+        fprintf(out, "no display: the workshop's status (bulwark workshop --help lists the controls)\n\n");
+        verb = VERB_STATUS;
+    }
+    if (verb != VERB_STATUS && verb != VERB_NONE)
+        rc = change(c, verb, announce, err);
+    if (rc == APP_OK)
+        rc = print_status(c, json, out, err);
+    ws_close(c);
+    return rc;
+}
