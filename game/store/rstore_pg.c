@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define CONN(s) ((PGconn *)(s)->pg)
 
@@ -33,6 +34,8 @@
  * is made a member of it. */
 #define RS_PG_PLAYER_ROLE "bulwark_player"
 #define RS_PG_FACILITATOR_ROLE "bulwark_facilitator"
+/* Connection attempts while the server is slow or full (10 s each). */
+#define RS_PG_CONNECT_TRIES 3
 /* pg_advisory_xact_lock's key for migrations: 'BWK1'. */
 #define RS_PG_LOCK_KEY "1113017137"
 
@@ -289,12 +292,27 @@ int rs_pg_open(rstore *s, const char *target, const char *user, bw_err *err)
     keys[n] = "application_name", vals[n++] = "bulwark";
     keys[n] = "client_encoding", vals[n++] = "UTF8";
     keys[n] = NULL, vals[n] = NULL;
-    s->pg = (struct pg_conn *)PQconnectdbParams(keys, vals, 1);
-    if (!s->pg)
-        return bw_err_set(err, BW_ENOMEM, "%s: out of memory connecting", s->desc);
-    if (PQstatus(CONN(s)) != CONNECTION_OK) {
-        char why[400];
+    /* A room connecting at once can keep a server busy past the timeout
+     * (each password check is deliberately slow) or fill its connection
+     * slots: those, and a server starting up, are tried again. */
+    char why[400] = "";
+    for (int attempt = 1;; attempt++) {
+        s->pg = (struct pg_conn *)PQconnectdbParams(keys, vals, 1);
+        if (!s->pg)
+            return bw_err_set(err, BW_ENOMEM, "%s: out of memory connecting", s->desc);
+        if (PQstatus(CONN(s)) == CONNECTION_OK)
+            break;
         one_line(why, sizeof why, PQerrorMessage(CONN(s)));
+        bool passing = strstr(why, "timeout expired") || strstr(why, "too many clients") ||
+                       strstr(why, "starting up") || strstr(why, "remaining connection slots");
+        if (!passing || attempt >= RS_PG_CONNECT_TRIES)
+            break;
+        PQfinish(CONN(s));
+        s->pg = NULL;
+        struct timespec pause = {0, 200000000L * attempt};
+        nanosleep(&pause, NULL);
+    }
+    if (PQstatus(CONN(s)) != CONNECTION_OK) {
         bool refused = strstr(why, "authentication failed") || strstr(why, "no password") ||
                        strstr(why, "pg_hba.conf") || strstr(why, "permission denied");
         return bw_err_set(err, refused ? BW_EREFUSED : BW_EIO, "%s: cannot connect: %s%s",

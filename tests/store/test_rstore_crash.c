@@ -120,10 +120,10 @@ static void verify(const char *target, const char *user, const report *said, int
 
 /* Fifty kills on the store that new_target names afresh each round. */
 static void kill_writers(const char *backend, void (*new_target)(char *buf, size_t n, int round),
-                         void (*drop_target)(const char *target), const char *first_user,
-                         rstore_role first_role, const char *user)
+                         void (*drop_target)(const char *target), int (*peek)(const char *target),
+                         const char *first_user, rstore_role first_role, const char *user)
 {
-    int total_reported = 0, before_first_result = 0;
+    int total_reported = 0, before_first_result = 0, left_at[3] = {0, 0, 0};
     for (int round = 0; round < ROUNDS; round++) {
         char target[512];
         new_target(target, sizeof target, round);
@@ -175,16 +175,21 @@ static void kill_writers(const char *backend, void (*new_target)(char *buf, size
             close(p[0]);
             assert_int_equal(got % sizeof *reps, 0);
             count += (int)(got / sizeof *reps);
-            if (k == 0 && count == before)
+            if (k == 0 && count == before) {
                 before_first_result++;
+                int v = peek(target); /* how far the creation got, before verify finishes it */
+                assert_true(v >= 0 && v <= 2);
+                left_at[v]++;
+            }
             verify(target, first_user, reps, count);
         }
         total_reported += count;
         drop_target(target);
     }
     print_message("%s: %d kills, %d results reported and found whole, %d first kills before a "
-                  "first result\n",
-                  backend, ROUNDS * KILLS_PER_ROUND, total_reported, before_first_result);
+                  "first result (leaving the schema at version 0: %d, 1: %d, 2: %d)\n",
+                  backend, ROUNDS * KILLS_PER_ROUND, total_reported, before_first_result,
+                  left_at[0], left_at[1], left_at[2]);
     assert_true(total_reported >= ROUNDS * (KILLS_PER_ROUND - 1));
 }
 
@@ -205,10 +210,28 @@ static void lite_drop(const char *target)
     st_remove_tree(lite_dir);
 }
 
+/* The file's schema version, read without migrating (0: no file yet). */
+static int lite_peek(const char *target)
+{
+    sqlite3 *raw;
+    if (access(target, F_OK) != 0)
+        return 0;
+    assert_int_equal(sqlite3_open_v2(target, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(raw);
+    return v;
+}
+
 static void test_sqlite_writers_killed(void **state)
 {
     (void)state;
-    kill_writers("SQLite", lite_new, lite_drop, NULL, RSTORE_PLAYER, NULL);
+    kill_writers("SQLite", lite_new, lite_drop, lite_peek, NULL, RSTORE_PLAYER, NULL);
 }
 
 /* ---- PostgreSQL ------------------------------------------------------------------------ */
@@ -227,11 +250,23 @@ static void pg_drop(const char *target)
     pgt_drop_db(pg_db);
 }
 
+static int pg_peek(const char *target)
+{
+    (void)target;
+    PGconn *raw = pgt_connect(PGT_FACILITATOR, pg_db);
+    int v = 0;
+    if (pgt_int(raw, "SELECT (to_regclass('schema_version') IS NOT NULL)::int"))
+        v = (int)pgt_int(raw, "SELECT coalesce(max(version), 0) FROM schema_version");
+    PQfinish(raw);
+    return v;
+}
+
 static void test_postgres_writers_killed(void **state)
 {
     (void)state;
     pgt_load_env();
-    kill_writers("PostgreSQL", pg_new, pg_drop, PGT_FACILITATOR, RSTORE_FACILITATOR, PGT_PLAYER);
+    kill_writers("PostgreSQL", pg_new, pg_drop, pg_peek, PGT_FACILITATOR, RSTORE_FACILITATOR,
+                 PGT_PLAYER);
 }
 
 static int setup(void **state)
