@@ -17,6 +17,7 @@
 #include "bulwark/campaign.h"
 #include "bulwark/record.h"
 #include "bulwark/ui_app.h"
+#include "workshop_app.h"
 
 static void play_usage(FILE *out)
 {
@@ -50,6 +51,8 @@ static void play_usage(FILE *out)
         "  --store FILE        the progress store (default: the user's data folder)\n"
         "  --no-store          neither read nor write settings, progress or results\n"
         "  --software          use SDL's software renderer\n"
+        "  bulwark play --workshop CONFIG --name NAME --team TEAM: join a workshop's room\n"
+        "  (bulwark play --workshop CONFIG --help; docs/workshops.md).\n"
         "  In the game F1 lists every key; F12 saves a screenshot into the data folder.\n"
             "  BULWARK_RENDERER=software|opengl|... picks SDL's renderer (default: accelerated\n"
             "  with a GPU, software without); BULWARK_FRAME_STATS=1 prints frame times at exit.\n"
@@ -140,6 +143,9 @@ static bool string_opt(int argc, char **argv, int *i, ui_app_options *o, FILE *e
 
 int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
 {
+    for (int i = 0; i < argc; i++) /* a workshop's player: cmd_play_workshop.c */
+        if (strncmp(argv[i], "--workshop", 10) == 0 && (argv[i][10] == '\0' || argv[i][10] == '='))
+            return app_play_workshop(argc, argv, out, err);
     ui_app_options o;
     memset(&o, 0, sizeof o);
     o.speed = -1;

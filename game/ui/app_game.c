@@ -355,7 +355,10 @@ void app_game_over(ui_app *a)
             fprintf(err, "bulwark play: %s\n", e.msg);
             res->failed = true;
         }
-        if (a->have_log || a->bot) {
+        if (a->opt->room && !a->have_log && !a->bot) {
+            /* A workshop's game goes to the workshop's store, nowhere else. */
+            a->opt->room->submit(a->opt->room->ud, json, a->debrief_note, sizeof a->debrief_note);
+        } else if (a->have_log || a->bot) {
             /* A replay is not a new game, and a bot's game is not the player's. */
             snprintf(a->debrief_note, sizeof a->debrief_note, "%s",
                      a->have_log ? "A replay is not saved." : "A bot's game is not saved.");
