@@ -24,6 +24,7 @@ static const command commands[] = {
     { "test", "run scenario tests (NAME.test.lua): test [FILE...] [--match TEXT] [--json OUT]", app_cmd_test },
     { "balance", "play the bots over many seeds: balance SCENARIO... | --all [--runs N] [--bots LIST] [--json OUT] [--markdown] [--check]", app_cmd_balance },
     { "curriculum", "what the campaign teaches, and its coverage: curriculum [--json] [--check]", app_cmd_curriculum },
+    { "results", "stored results: results list|show ID|verify|export --format csv|json|html [--store T | --workshop CONFIG] ...", app_cmd_results },
     { "workshop", "the facilitator's console of a workshop: workshop CONFIG [--status | --start | --pause | --resume | --end | --announce TEXT] [--json]", app_cmd_workshop },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
     { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua] | render [--nodes N] [--frames F] | run [SCENARIO...] | startup (bench --help)", app_cmd_bench },
