@@ -19,6 +19,7 @@ struct rstore {
     rstore_role role;
     char desc[512]; /* rstore_describe: never a password */
     store_db *lite;
+    double busy_began; /* SQLite: when the current wait for the lock began */
     struct pg_conn *pg;
 };
 
