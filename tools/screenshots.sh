@@ -29,3 +29,9 @@ shot play      log4shell --screen play --no-store --speed 240 --input "$tmp/sele
 printf '1 select api\n' > "$tmp/choice.input"
 shot choice    log4shell --screen play --no-store --speed 240 --input "$tmp/choice.input" --frames 43
 shot debrief   log4shell --screen debrief --no-store --frames 10
+# The workshop's HTML report as Chromium draws it: made by its own browser
+# test (a room of bot players), which keeps its screenshot here.
+report_test="$root/build/test_report_browser"
+[ -x "$report_test" ] || { echo "screenshots.sh: build the tests first (./tools/test.sh)" >&2; exit 1; }
+BULWARK_SOURCE_DIR="$root" BULWARK_BINARY="$bin" BULWARK_SCREENSHOT_DIR="$out" "$report_test" >/dev/null
+echo "screenshots.sh: $out/report.png"

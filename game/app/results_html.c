@@ -214,7 +214,7 @@ static void box_plots(FILE *o, const room_scenario *sc, int n)
 /* A histogram of one distribution: bins of 10 (pillars) or stars 0..3. */
 static void histogram(FILE *o, const room_dist *d, const char *title, const char *colour, bool star_bins, int id)
 {
-    const int W = 250, H = 170, left = 8, base = 132, bins = star_bins ? 4 : ROOM_HIST_BINS;
+    const int W = 270, H = 176, left = 8, base = 136, bins = star_bins ? 4 : ROOM_HIST_BINS;
     const int bw = (W - 2 * left) / bins;
     int top = 1;
     for (int b = 0; b < bins; b++)
@@ -466,6 +466,12 @@ int results_export_html(const results_sel *sel, const results_set *set, FILE *o,
     }
     char title[256];
     const char *ws = sel->filter.workshop;
+    /* results all of one workshop: name it, even unfiltered */
+    bool one = set->count > 0 && set->rows[0].workshop[0];
+    for (int i = 1; one && i < set->count; i++)
+        one = strcmp(set->rows[i].workshop, set->rows[0].workshop) == 0;
+    if (!ws && one)
+        ws = set->rows[0].workshop;
     if (sel->have_config && sel->cfg->title[0])
         snprintf(title, sizeof title, "%s", sel->cfg->title);
     else if (ws)
