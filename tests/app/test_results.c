@@ -437,6 +437,97 @@ static void test_export_html_is_self_contained_and_escapes_names(void **state)
     free(html);
 }
 
+
+/* A game of the scenario file at path, played by a shipped bot. */
+static char *played_from(const char *path, const char *bot, uint64_t seed)
+{
+    script_options so = { 0 };
+    so.seed_given = true;
+    so.seed = seed;
+    script_diags d;
+    script_diags_init(&d);
+    bw_err e;
+    script_scenario *s = script_scenario_load(path, &so, &d, &e);
+    script_diags_print(&d, stderr);
+    script_diags_free(&d);
+    assert_non_null(s);
+    char rel[128], bp[1024];
+    snprintf(rel, sizeof rel, "scripts/bots/%s.lua", bot);
+    script_bot *b = script_bot_load(st_source(rel, bp, sizeof bp), seed, &e);
+    assert_non_null(b);
+    int taken = 0, refused = 0;
+    while (!sim_world_over(script_scenario_cworld(s))) {
+        assert_int_equal(script_bot_play(b, s, &taken, &refused, &e), BW_OK);
+        assert_int_equal(script_scenario_step(s, &e), BW_OK);
+    }
+    const char *debrief = "";
+    assert_int_equal(script_scenario_debrief(s, &debrief, &e), BW_OK);
+    char *text = record_json(s, debrief);
+    script_bot_destroy(b);
+    script_scenario_destroy(s);
+    return text;
+}
+
+static void test_a_workshop_config_names_the_store_the_filter_and_the_scenario_files(void **state)
+{
+    fixture *f = *state;
+    /* the workshop's own version of log4shell: same id, another file */
+    char src[1024], ws[128], cmd[2048], path[256], config[256], db[256];
+    st_source("scripts/scenarios/log4shell.lua", src, sizeof src);
+    snprintf(ws, sizeof ws, "%s/ws", f->dir);
+    snprintf(path, sizeof path, "%s/holiday.lua", ws);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s' '%s' && echo '-- the workshop edition' >> '%s'", ws, src,
+             path, path);
+    assert_int_equal(system(cmd), 0);
+    snprintf(config, sizeof config, "%s/acme.workshop.lua", ws);
+    FILE *c = fopen(config, "w");
+    assert_non_null(c);
+    fputs("return {\n  workshop = \"acme-ws\",\n  title = \"Acme <module 3>\",\n  scenarios = { \"holiday.lua\" },\n"
+          "  seed = 2021,\n  time_limit_minutes = 60,\n  teams = { \"red\", \"blue\" },\n  results = \"acme.db\",\n}\n",
+          c);
+    fclose(c);
+    snprintf(db, sizeof db, "%s/acme.db", ws);
+    bw_err e;
+    rstore *st = rstore_open(db, NULL, RSTORE_FACILITATOR, &e);
+    assert_non_null(st);
+    char *text = played_from(path, "sensible", 2021);
+    store_result_meta m = { "eve", "red", "acme-ws", 0 };
+    assert_int_equal(rstore_result_add(st, text, &m, NULL, &e), BW_OK);
+    free(text);
+    text = st_played_record("mirai", "idle", 3); /* another workshop's, in the same file */
+    store_result_meta other = { "zed", "blue", "another-room", 0 };
+    assert_int_equal(rstore_result_add(st, text, &other, NULL, &e), BW_OK);
+    free(text);
+    rstore_close(st);
+
+    static run_result r;
+    RUN(&r, "results", "verify", "--workshop", config);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "result 1 (log4shell, eve, red): OK (world "));
+    assert_non_null(strstr(r.out, "1 result verified in"));
+    /* without the config, the shipped log4shell is not the file it was played on */
+    RUN(&r, "results", "verify", "--store", db, "--workshop", "acme-ws");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "result 1 (log4shell, eve, red): CANNOT VERIFY: scenario 'log4shell' has changed "
+                                  "since this game: the record names content hash "));
+    RUN(&r, "results", "list", "--workshop", config, "--json");
+    assert_int_equal(r.status, 0);
+    cJSON *arr = cJSON_Parse(r.out);
+    assert_int_equal(cJSON_GetArraySize(arr), 1);
+    cJSON_Delete(arr);
+    char html[256];
+    snprintf(html, sizeof html, "%s/acme.html", ws);
+    RUN(&r, "results", "export", "--workshop", config, "--format", "html", "--out", html);
+    assert_int_equal(r.status, 0);
+    char *page = run_slurp(html);
+    assert_non_null(page);
+    assert_non_null(strstr(page, "<title>Acme &lt;module 3&gt;</title>"));
+    assert_null(strstr(page, "zed"));
+    free(page);
+    RUN(&r, "results", "list", "--workshop", config, "--store", db);
+    assert_int_equal(r.status, 2);
+}
+
 /* ---- usage -------------------------------------------------------------------- */
 
 static void test_usage_errors_and_missing_stores(void **state)
@@ -494,6 +585,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_csv_quotes_commas_quotes_and_newlines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_json_reads_back_with_the_stored_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_html_is_self_contained_and_escapes_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_workshop_config_names_the_store_the_filter_and_the_scenario_files,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_usage_errors_and_missing_stores, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
