@@ -368,6 +368,23 @@ static int print_status(ws_ctx *c, bool json, FILE *out, FILE *err)
 
 /* ---- the console window's model --------------------------------------------------------- */
 
+/* src in at most max bytes of dst, cut on a UTF-8 boundary with "…" when
+ * it does not fit: a projected line must not end in half a character. */
+static const char *cut(char *dst, size_t max, const char *src)
+{
+    size_t n = strlen(src);
+    if (n < max) {
+        memcpy(dst, src, n + 1);
+        return dst;
+    }
+    n = max > 4 ? max - 4 : 0;
+    while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(dst, src, n);
+    memcpy(dst + n, "…", 4);
+    return dst;
+}
+
 static void fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
 {
     const workshop_config *cf = &c->cfg;
@@ -439,13 +456,28 @@ static void fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
         }
         for (int i = 0; i < sc->wrong_count && v->wrong_count < UI_CONSOLE_MAX_LINES; i++) {
             const room_decision *d = &sc->decisions[sc->wrong[i]];
-            snprintf(v->wrong[v->wrong_count++], sizeof v->wrong[0], "%.0f%% chose worse than \"%.80s\": %.140s",
-                     d->wrong_share * 100.0, d->best >= 0 ? d->options[d->best].text : "?", d->text);
+            char a[70], b[150];
+            snprintf(v->wrong[v->wrong_count++], sizeof v->wrong[0], "%.0f%% did not choose “%s” when: %s",
+                     d->wrong_share * 100.0, cut(a, sizeof a, d->best >= 0 ? d->options[d->best].text : "?"),
+                     cut(b, sizeof b, d->text));
         }
-        char lines[UI_CONSOLE_MAX_LINES][ROOM_TEXT_MAX];
-        int n = room_best_describe(&st->rm, sc, lines, UI_CONSOLE_MAX_LINES);
-        for (int i = 0; i < n; i++)
-            snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[i]);
+        /* The comparison, then the decisions the two games took apart
+         * (what a room discusses, in a line short enough to read from the
+         * back), then pillars and actions. */
+        char lines[16][ROOM_TEXT_MAX];
+        int n = room_best_describe(&st->rm, sc, lines, 16);
+        if (n > 0)
+            snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[0]);
+        for (int i = 0; i < sc->best.decision_count && v->best_count < UI_CONSOLE_MAX_LINES; i++) {
+            const room_diff_decision *dd = &sc->best.decisions[i];
+            char a[56], b[56], d[96];
+            snprintf(v->best[v->best_count++], sizeof v->best[0], "The best game chose “%s”, the median “%s”, when: %s",
+                     cut(a, sizeof a, dd->best[0] ? dd->best : "nothing"),
+                     cut(b, sizeof b, dd->median[0] ? dd->median : "nothing"), cut(d, sizeof d, dd->decision));
+        }
+        for (int i = 1; i < n && v->best_count < UI_CONSOLE_MAX_LINES; i++)
+            if (strncmp(lines[i], "Decision", 8) != 0)
+                snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[i]);
     }
 }
 

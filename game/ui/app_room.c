@@ -35,6 +35,36 @@ static const char *overlay_title(ui_room_phase p)
     }
 }
 
+/* The workshop's line (name, team, time left) and the announcement: a
+ * box at the top, over the header of the briefing and the debrief and
+ * just under the play screen's HUD, where no screen keeps its controls. */
+static void draw_band(ui_app *a, ui_rect s)
+{
+    ui_gfx *g = a->g;
+    const ui_room_state *st = &a->room;
+    char line[320] = "";
+    if (st->announcement[0])
+        snprintf(line, sizeof line, "Facilitator: %s", st->announcement);
+    int w1 = ui_text_width(g, UI_FONT_SMALL, st->headline), w2 = line[0] ? ui_text_width(g, UI_FONT_BOLD, line) : 0;
+    int w = (w1 > w2 ? w1 : w2) + 32;
+    if (w > s.w * 6 / 10)
+        w = s.w * 6 / 10;
+    int h1 = ui_line_height(g, UI_FONT_SMALL) + 8, h2 = line[0] ? ui_line_height(g, UI_FONT_BOLD) + 10 : 0;
+    bool play = a->screen == UI_SCREEN_PLAY || a->screen == UI_SCREEN_PAUSE;
+    ui_rect box = { play ? (s.w * 7 / 10 - w) / 2 : s.w - w - 16, play ? 58 : 8, w, h1 + h2 };
+    ui_fill(g, box, UI_PANEL_HI);
+    ui_outline(g, box, line[0] ? UI_ACCENT : UI_BORDER);
+    ui_rect clip = ui_rect_inset(box, 2);
+    ui_clip(g, &clip);
+    ui_text(g, UI_FONT_SMALL, box.x + 16, box.y + 4, UI_TEXT_DIM, st->headline);
+    if (line[0]) {
+        ui_rect an = { box.x, box.y + h1, box.w, h2 };
+        ui_fill(g, an, UI_ACCENT);
+        ui_text(g, UI_FONT_BOLD, box.x + 16, an.y + 5, UI_BG, line);
+    }
+    ui_clip(g, NULL);
+}
+
 void app_room_draw(ui_app *a)
 {
     if (!a->opt->room)
@@ -42,43 +72,30 @@ void app_room_draw(ui_app *a)
     ui_gfx *g = a->g;
     ui_rect s = ui_gfx_screen(g);
     const ui_room_state *st = &a->room;
-    /* The headline and the announcement: a band along the bottom edge,
-     * where no screen keeps its controls. */
-    int lh = ui_line_height(g, UI_FONT_BOLD) + 12;
-    int bands = st->announcement[0] ? 2 : 1;
-    ui_rect band = { 0, s.h - lh * bands, s.w, lh * bands };
-    ui_fill(g, band, UI_PANEL_HI);
-    ui_rect clip = ui_rect_inset(band, 4);
-    ui_clip(g, &clip);
-    ui_text(g, UI_FONT_BODY, 16, band.y + 6, UI_TEXT_DIM, st->headline);
-    if (st->announcement[0]) {
-        ui_rect an = { 0, band.y + lh, s.w, lh };
-        ui_fill(g, an, UI_ACCENT);
-        char line[300];
-        snprintf(line, sizeof line, "Facilitator: %s", st->announcement);
-        ui_text(g, UI_FONT_BOLD, 16, an.y + 6, UI_BG, line);
-    }
-    ui_clip(g, NULL);
-    /* The overlay over the game while the room is not running. The
-     * briefing stays readable in the lobby: its overlay is a card. */
-    if (st->phase == UI_ROOM_RUNNING || a->screen == UI_SCREEN_DEBRIEF)
+    /* The overlay while the room is not running: over the game a dimmed
+     * screen and a card; over the briefing a card low on the screen, so
+     * the briefing stays readable while the room waits. */
+    if (st->phase == UI_ROOM_RUNNING || a->screen == UI_SCREEN_DEBRIEF) {
+        draw_band(a, s);
         return;
-    bool card = a->screen != UI_SCREEN_PLAY && a->screen != UI_SCREEN_PAUSE;
-    if (!card)
-        ui_fill_rgba(g, (ui_rect){ 0, 0, s.w, band.y }, (ui_colour){ 0, 0, 0, 160 });
+    }
+    bool play = a->screen == UI_SCREEN_PLAY || a->screen == UI_SCREEN_PAUSE;
+    if (play)
+        ui_fill_rgba(g, (ui_rect){ 0, 0, s.w, s.h }, (ui_colour){ 0, 0, 0, 150 });
     const char *title = overlay_title(st->phase);
     int w = ui_text_width(g, UI_FONT_TITLE, title) + 80;
     if (w < 560)
         w = 560;
     if (w > s.w - 40)
         w = s.w - 40;
-    int h = ui_line_height(g, UI_FONT_TITLE) + ui_line_height(g, UI_FONT_BODY) * 3 + 60;
-    ui_rect box = { (s.w - w) / 2, card ? 24 : (band.y - h) / 2, w, h };
+    int h = ui_line_height(g, UI_FONT_TITLE) + ui_line_height(g, UI_FONT_BODY) * 2 + 56;
+    ui_rect box = { (s.w - w) / 2, play ? (s.h - h) / 2 : s.h - h - 96, w, h };
     ui_fill(g, box, UI_PANEL);
     ui_outline(g, box, st->phase == UI_ROOM_PAUSED ? UI_WARN : st->phase == UI_ROOM_ENDED ? UI_BAD : UI_ACCENT);
     ui_text(g, UI_FONT_TITLE, box.x + 40, box.y + 20, UI_TEXT, title);
     ui_rect body = { box.x + 40, box.y + 30 + ui_line_height(g, UI_FONT_TITLE), box.w - 80,
-                     ui_line_height(g, UI_FONT_BODY) * 3 };
+                     ui_line_height(g, UI_FONT_BODY) * 2 };
     ui_text_wrap(g, UI_FONT_BODY, body, UI_TEXT_DIM,
                  st->detail[0] ? st->detail : "The game's clock is held.", true);
+    draw_band(a, s); /* above the dimming: the announcement is for now */
 }

@@ -219,6 +219,11 @@ static void draw_lobby(console *c, ui_rect r)
 {
     ui_gfx *g = c->g;
     const ui_console_view *v = c->v;
+    if (v->phase == 0) {
+        const char *hint = "Players join with: bulwark play --workshop CONFIG --name NAME --team TEAM";
+        ui_rect h = ui_cut_bottom(&r, ui_line_height(g, UI_FONT_BODY) + 12);
+        ui_text(g, UI_FONT_BODY, h.x + 20, h.y + 4, UI_TEXT_DIM, hint);
+    }
     int n = v->team_count > 0 ? v->team_count : 1;
     int cols = n <= 4 ? n : n <= 8 ? 4 : 6;
     int rows = (n + cols - 1) / cols;
@@ -250,10 +255,6 @@ static void draw_lobby(console *c, ui_rect r)
         }
         if (tm->joined == 0)
             ui_text(g, UI_FONT_BODY, box.x + 16, y, UI_TEXT_DIM, "nobody yet");
-    }
-    if (v->phase == 0) {
-        const char *hint = "Players join with: bulwark play --workshop CONFIG --name NAME --team TEAM";
-        ui_text(g, UI_FONT_SMALL, r.x + gap, r.y + r.h - ui_line_height(g, UI_FONT_SMALL) - 4, UI_TEXT_DIM, hint);
     }
 }
 
@@ -331,12 +332,18 @@ static void draw_scoreboard(console *c, ui_rect r)
  * q1..q3, the median as a bar) over a ten-bin histogram. */
 static void draw_dist(ui_gfx *g, ui_rect r, int p, const ui_console_dist *d)
 {
-    char head[120];
-    snprintf(head, sizeof head, "%s  median %d · mean %.0f", pillar_words[p], d->median, d->mean);
-    text_fit(g, UI_FONT_BOLD, r.x, r.y, r.w, UI_TEXT, head);
-    int top = r.y + ui_line_height(g, UI_FONT_BOLD) + 6;
-    ui_rect plot = { r.x, top, r.w, r.y + r.h - top };
+    text_fit(g, UI_FONT_BOLD, r.x, r.y, r.w, UI_TEXT, pillar_words[p]);
+    char stats[120];
+    snprintf(stats, sizeof stats, "median %d · mean %.0f · %d..%d", d->median, d->mean, d->min, d->max);
+    int sy = r.y + ui_line_height(g, UI_FONT_BOLD) + 2;
+    text_fit(g, UI_FONT_SMALL, r.x, sy, r.w, UI_TEXT_DIM, stats);
+    int top = sy + ui_line_height(g, UI_FONT_SMALL) + 6;
+    int axis = ui_line_height(g, UI_FONT_SMALL) + 4;
+    ui_rect plot = { r.x, top, r.w, r.y + r.h - top - axis };
     ui_fill(g, plot, UI_PANEL);
+    ui_text(g, UI_FONT_SMALL, plot.x, plot.y + plot.h + 2, UI_TEXT_DIM, "0");
+    ui_text(g, UI_FONT_SMALL, plot.x + plot.w - ui_text_width(g, UI_FONT_SMALL, "100"), plot.y + plot.h + 2,
+            UI_TEXT_DIM, "100");
     int maxh = 1;
     for (int b = 0; b < 10; b++)
         if (d->hist[b] > maxh)
@@ -365,7 +372,7 @@ static void draw_dist(ui_gfx *g, ui_rect r, int p, const ui_console_dist *d)
 static void draw_lines(ui_gfx *g, ui_rect *r, const char *title, const char (*lines)[UI_CONSOLE_TEXT], int n,
                        const char *none)
 {
-    ui_text(g, UI_FONT_TITLE, r->x, r->y, UI_TEXT, title);
+    text_fit(g, UI_FONT_TITLE, r->x, r->y, r->w, UI_TEXT, title);
     int y = r->y + ui_line_height(g, UI_FONT_TITLE) + 8;
     if (n == 0) {
         ui_text(g, UI_FONT_BODY, r->x, y, UI_TEXT_DIM, none);
@@ -373,6 +380,8 @@ static void draw_lines(ui_gfx *g, ui_rect *r, const char *title, const char (*li
     }
     for (int i = 0; i < n && y < r->y + r->h; i++) {
         ui_rect box = { r->x + 24, y, r->w - 24, r->y + r->h - y };
+        if (ui_text_wrap(g, UI_FONT_BODY, box, UI_TEXT, lines[i], false) > box.h)
+            break; /* a bullet is shown whole or not at all */
         ui_text(g, UI_FONT_BODY, r->x, y, UI_ACCENT, "•");
         y += ui_text_wrap(g, UI_FONT_BODY, box, UI_TEXT, lines[i], true) + 6;
     }
@@ -396,7 +405,7 @@ static void draw_debrief(console *c, ui_rect r)
              v->debrief_games == 1 ? "" : "s", v->debrief_won);
     text_fit(g, UI_FONT_TITLE, r.x, r.y, r.w, UI_TEXT, head);
     ui_cut_top(&r, ui_line_height(g, UI_FONT_TITLE) + 14);
-    ui_rect charts = ui_cut_top(&r, r.h * 36 / 100);
+    ui_rect charts = ui_cut_top(&r, r.h * 40 / 100);
     int cw = (charts.w - 3 * 24) / 4;
     for (int p = 0; p < 4; p++) {
         ui_rect one = { charts.x + p * (cw + 24), charts.y, cw, charts.h };
@@ -405,7 +414,7 @@ static void draw_debrief(console *c, ui_rect r)
     ui_cut_top(&r, 18);
     ui_rect left = ui_cut_left(&r, r.w / 2 - 12);
     ui_cut_left(&r, 24);
-    draw_lines(g, &left, "Decisions most players got wrong", v->wrong, v->wrong_count,
+    draw_lines(g, &left, "Decisions most got wrong", v->wrong, v->wrong_count,
                "None: most players chose as the best games did.");
     draw_lines(g, &r, "How the best game differed", v->best, v->best_count, "Fewer than two games to compare.");
 }
