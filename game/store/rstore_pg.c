@@ -334,16 +334,14 @@ int rs_pg_open(rstore *s, const char *target, const char *user, bw_err *err)
                           "%s: the database was set up by a newer Bulwark (schema version %d; "
                           "this one knows up to %d): update Bulwark",
                           s->desc, v, RSTORE_SCHEMA_VERSION);
-    if (v < RSTORE_SCHEMA_VERSION) {
-        if (s->role == RSTORE_PLAYER)
-            return bw_err_set(err, BW_EREFUSED,
-                              "%s: the database is not ready for a workshop yet (schema version "
-                              "%d of %d): ask the facilitator to run 'bulwark workshop CONFIG' "
-                              "first",
-                              s->desc, v, RSTORE_SCHEMA_VERSION);
-        return rs_pg_migrate(s, err);
-    }
-    return BW_OK;
+    if (v < RSTORE_SCHEMA_VERSION && s->role == RSTORE_PLAYER)
+        return bw_err_set(err, BW_EREFUSED,
+                          "%s: the database is not ready for a workshop yet (schema version %d of "
+                          "%d): ask the facilitator to run 'bulwark workshop CONFIG' first",
+                          s->desc, v, RSTORE_SCHEMA_VERSION);
+    /* A facilitator migrates, and grants again (a player role the DBA
+     * recreated gets its rights back). */
+    return s->role == RSTORE_FACILITATOR ? rs_pg_migrate(s, err) : BW_OK;
 }
 
 void rs_pg_close(rstore *s)
@@ -396,7 +394,10 @@ static int migrate_step(rstore *s, bool *more, bw_err *err)
                      (const char *const[]){num}, NULL, doing, err);
         *more = true;
     }
-    if (rc == BW_OK && v == RSTORE_SCHEMA_VERSION) {
+    /* The grants go in the same transaction as the last migration: a
+     * facilitator killed between the two would leave the newest schema
+     * without them, and nothing would grant them again. */
+    if (rc == BW_OK && (*more ? v + 1 : v) == RSTORE_SCHEMA_VERSION) {
         res = NULL;
         rc = run(s, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1,
                  (const char *const[]){RS_PG_PLAYER_ROLE}, &res, doing, err);

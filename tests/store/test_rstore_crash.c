@@ -8,9 +8,10 @@
  * the schema is current) and every reported result is there with its
  * exact record. Fifty kills over five rounds on a SQLite file, fifty on
  * PostgreSQL (tests/pg/pg_server.sh, started by CTest). The first child of
- * each round meets a new store and is killed within a few milliseconds,
- * while it creates and migrates it (on PostgreSQL it is a facilitator: a
- * migration cut short must leave nothing half done). Set
+ * each round meets a new store and is killed at a random moment of its
+ * connecting, creating and migrating it (the test first times one such
+ * writer; on PostgreSQL it is a facilitator: a migration cut short must
+ * leave nothing half done). Set
  * BULWARK_TEST_SEED to replay a run. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -118,12 +119,52 @@ static void verify(const char *target, const char *user, const report *said, int
     rstore_close(s);
 }
 
+static double now_us(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+/* How long a first writer takes, here and now, from its start to its
+ * first result on a new store (connecting, creating, migrating): the
+ * first kills of the rounds land within one and a half of that. */
+static long first_result_us(void (*new_target)(char *buf, size_t n, int round),
+                            void (*drop_target)(const char *target), const char *user,
+                            rstore_role role)
+{
+    char target[512];
+    new_target(target, sizeof target, 99);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    double t0 = now_us();
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(p[0]);
+        writer(target, user, role, 9999, p[1]);
+    }
+    close(p[1]);
+    report r;
+    struct pollfd pf = {p[0], POLLIN, 0};
+    bool ok = poll(&pf, 1, 60000) == 1 && read(p[0], &r, sizeof r) == (ssize_t)sizeof r;
+    long us = (long)(now_us() - t0);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    close(p[0]);
+    drop_target(target);
+    if (!ok)
+        fail_msg("a first writer saved nothing in 60 s (see its message above)");
+    return us;
+}
+
 /* Fifty kills on the store that new_target names afresh each round. */
 static void kill_writers(const char *backend, void (*new_target)(char *buf, size_t n, int round),
                          void (*drop_target)(const char *target), int (*peek)(const char *target),
                          const char *first_user, rstore_role first_role, const char *user)
 {
     int total_reported = 0, before_first_result = 0, left_at[3] = {0, 0, 0};
+    long first_us = first_result_us(new_target, drop_target, first_user, first_role);
     for (int round = 0; round < ROUNDS; round++) {
         char target[512];
         new_target(target, sizeof target, round);
@@ -142,10 +183,10 @@ static void kill_writers(const char *backend, void (*new_target)(char *buf, size
             }
             close(p[1]);
             int before = count;
-            /* The first child meets a new store: killed within 30 ms, while
-             * it connects, creates or migrates. The others once their first
-             * result is in, within 100 ms. */
-            long us = (long)(next_random() % 30000);
+            /* The first child meets a new store: killed while it connects,
+             * creates or migrates it, or writes its first result. The others
+             * once their first result is in, within 100 ms. */
+            long us = (long)(next_random() % (unsigned long)(first_us * 3 / 2 + 1));
             if (k > 0) {
                 struct pollfd pf = {p[0], POLLIN, 0};
                 if (poll(&pf, 1, 30000) != 1 ||
@@ -187,9 +228,10 @@ static void kill_writers(const char *backend, void (*new_target)(char *buf, size
         drop_target(target);
     }
     print_message("%s: %d kills, %d results reported and found whole, %d first kills before a "
-                  "first result (leaving the schema at version 0: %d, 1: %d, 2: %d)\n",
+                  "first result (leaving the schema at version 0: %d, 1: %d, 2: %d; a first "
+                  "result took %ld ms)\n",
                   backend, ROUNDS * KILLS_PER_ROUND, total_reported, before_first_result,
-                  left_at[0], left_at[1], left_at[2]);
+                  left_at[0], left_at[1], left_at[2], first_us / 1000);
     assert_true(total_reported >= ROUNDS * (KILLS_PER_ROUND - 1));
 }
 

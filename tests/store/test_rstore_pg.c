@@ -270,6 +270,29 @@ static void test_a_newer_schema_is_refused_and_left_alone(void **state)
     PQfinish(raw);
 }
 
+/* The player's rights lost (a role recreated, a REVOKE): refused in a
+ * sentence; the facilitator's next open grants them again. */
+static void test_the_facilitator_grants_again(void **state)
+{
+    (void)state;
+    rstore *s = rc_open(RSTORE_FACILITATOR);
+    rstore_close(s);
+    PGconn *raw = pgt_connect(PGT_FACILITATOR, db_name);
+    pgt_ok(raw, "REVOKE ALL ON schema_version, results, workshop_sessions, workshop_players "
+                "FROM bulwark_player");
+    PQfinish(raw);
+    bw_err e;
+    assert_null(rstore_open(rc_target, PGT_PLAYER, RSTORE_PLAYER, &e));
+    assert_int_equal(e.code, BW_EREFUSED);
+    assert_non_null(strstr(e.msg, "permission denied"));
+    s = rc_open(RSTORE_FACILITATOR);
+    rstore_close(s);
+    s = rc_open(RSTORE_PLAYER);
+    rc_add(s, "log4shell", "ann", "red", "w1", 100);
+    assert_int_equal(rc_count(s, NULL), 1);
+    rstore_close(s);
+}
+
 /* ---- the check ---------------------------------------------------------------------------- */
 
 static void test_check_catches_edited_rows(void **state)
@@ -403,6 +426,7 @@ int main(void)
         CASE(test_concurrent_migrations),
         CASE(test_a_version_1_database_is_migrated),
         CASE(test_a_newer_schema_is_refused_and_left_alone),
+        CASE(test_the_facilitator_grants_again),
         CASE(test_check_catches_edited_rows),
         CASE(test_connection_strings),
         CASE(test_connection_failures_are_sentences),
