@@ -19,7 +19,7 @@
 # Debian's postgresql package through tools/setup.sh.
 #
 # Test-only settings: fsync off (a killed test machine loses nothing of
-# value), 300 connections (the 200-player test), the facilitator may
+# value), 600 connections (two 200-player tests at once), the facilitator may
 # create databases (each test binary makes its own) and end other roles'
 # sessions (to drop a test's database a failed test left connections to).
 set -euo pipefail
@@ -129,7 +129,7 @@ start() {
         port_busy "$p" && continue
         if as_owner "$bindir/pg_ctl" start -D "$cluster/data" -w -t 60 -l "$cluster/server.log" \
             -o "-c listen_addresses=127.0.0.1 -p $p -k $cluster -c fsync=off \
-                -c max_connections=300 -c shared_buffers=32MB" >/dev/null 2>&1; then
+                -c max_connections=600 -c shared_buffers=32MB" >/dev/null 2>&1; then
             port="$p"
             break
         fi
