@@ -8,7 +8,7 @@
  * unwind through C that owns memory (the table is read inside a protected
  * call; strings are copied into fixed fields of the caller's struct or
  * into the reader, freed here). */
-#define _XOPEN_SOURCE 700 /* realpath */
+#define _GNU_SOURCE /* realpath, strcasestr */
 #include "scenario_read.h"
 
 #include "bulwark/workshop.h"
@@ -400,6 +400,21 @@ static void resolve_scenario(reading *g, const char *dir, const char *entry, int
     c->scenario_count++;
 }
 
+/* A password in a connection string: "password=" in conninfo or a URI's
+ * query, or "user:secret@" in a URI's authority. */
+static bool has_password(const char *t)
+{
+    if (strcasestr(t, "password"))
+        return true;
+    const char *p = strstr(t, "://");
+    if (!p)
+        return false;
+    p += 3;
+    size_t auth = strcspn(p, "/?");
+    const char *at = memchr(p, '@', auth);
+    return at && memchr(p, ':', (size_t)(at - p)) != NULL;
+}
+
 static void resolve_results(reading *g, const char *dir)
 {
     workshop_config *c = g->out;
@@ -409,6 +424,10 @@ static void resolve_results(reading *g, const char *dir)
     if (workshop_target_is_postgres(t)) {
         snprintf(c->results, sizeof c->results, "%s", t);
         c->results_postgres = true;
+        if (has_password(t))
+            reader_problem(&g->r, g->results_line,
+                           "config: results holds a password; the config is shared with the room: give "
+                           "each machine its password in ~/.pgpass or PGPASSWORD instead");
         return;
     }
     for (const char *p = t; *p; p++)

@@ -162,6 +162,8 @@ static const bad_case bad_cases[] = {
     { "results", "results = 5,", ":8: error: config: 'results' must be a string, not a number" },
     { "results", "results = \"nowhere/acme.db\",", ":8: error: config: results 'nowhere/acme.db': its folder does not exist" },
     { "results", "results = \"sub\",", ":8: error: config: results 'sub' is a folder" },
+    { "results", "results = \"postgresql://ada:secret@db/room\",", ":8: error: config: results holds a password" },
+    { "results", "results = \"host=db password=secret\",", ":8: error: config: results holds a password" },
     { "extra", "player_role = \"Bad Role\",", ":9: error: config: player_role 'Bad Role' must be a PostgreSQL role name" },
     { "extra", "facilitator_role = 3,", ":9: error: config: 'facilitator_role' must be a string, not a number" },
     { "extra", "tems = { \"red\" },", ":9: error: config: unknown field 'tems' (did you mean 'teams'?)" },
@@ -298,7 +300,8 @@ static void test_results_may_be_postgres_strings_kept_as_written(void **state)
 {
     (void)state;
     static const char *const pg[] = {
-        "postgresql://db.example:5432/room", "postgres://u@h/db", "host=db.example dbname=room", NULL,
+        "postgresql://db.example:5432/room", "postgres://u@h/db", "host=db.example dbname=room",
+        "postgresql://[::1]:5432/room", NULL,
     };
     for (int i = 0; pg[i]; i++) {
         char field[200];
