@@ -419,9 +419,12 @@ static void show_text(const store_result *r, const cJSON *rec, FILE *out)
     int total = 0;
     for (int k = 0; k < SIM_PILLAR_COUNT; k++)
         total += r->sum.pillar[k];
-    fprintf(out, "  %s, %d star%s, %d ticks (day %d); world hash %016" PRIx64 "\n",
-            r->sum.outcome == SIM_OUTCOME_WON ? "WON" : "LOST", r->sum.stars, r->sum.stars == 1 ? "" : "s",
-            r->sum.ticks, r->sum.ticks / SIM_TICKS_PER_DAY + 1, r->sum.world_hash);
+    int days = r->sum.ticks / SIM_TICKS_PER_DAY, hours = r->sum.ticks % SIM_TICKS_PER_DAY;
+    fprintf(out, "  %s, %d star%s, %d ticks (%d day%s", r->sum.outcome == SIM_OUTCOME_WON ? "WON" : "LOST",
+            r->sum.stars, r->sum.stars == 1 ? "" : "s", r->sum.ticks, days, days == 1 ? "" : "s");
+    if (hours)
+        fprintf(out, " %d h", hours);
+    fprintf(out, "); world hash %016" PRIx64 "\n", r->sum.world_hash);
     fprintf(out, "  pillars:");
     for (int k = 0; k < SIM_PILLAR_COUNT; k++)
         fprintf(out, " %s %d", sim_pillar_name((sim_pillar)k), r->sum.pillar[k]);
