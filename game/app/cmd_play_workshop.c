@@ -331,6 +331,8 @@ typedef struct window_room {
     const pw_opts *o;
     FILE *out, *err;
     int submitted; /* exit code of the submission, -1 before */
+    char scenario_id[SIM_ID_MAX]; /* what the workshop plays: another game in the window is not its */
+    uint64_t scenario_hash, seed;
 } window_room;
 
 static void room_poll(void *ud, ui_room_state *st)
@@ -369,6 +371,13 @@ static void room_poll(void *ud, ui_room_state *st)
 static void room_submit(void *ud, const char *record, char *note, size_t n)
 {
     window_room *wr = ud;
+    record_summary sum;
+    bw_err e;
+    if (record_summary_parse(record, "the record", &sum, &e) != BW_OK || strcmp(sum.scenario_id, wr->scenario_id) != 0 ||
+        sum.scenario_hash != wr->scenario_hash || sum.seed != wr->seed) {
+        snprintf(note, n, "Not the workshop's game (%s with its seed): not submitted.", wr->scenario_id);
+        return;
+    }
     if (wr->submitted >= 0) {
         snprintf(note, n, "This workshop takes one game a window: this one is not submitted.");
         return;
@@ -460,7 +469,19 @@ int app_play_workshop(int argc, char **argv, FILE *out, FILE *err)
     const char *scenario = cf->scenarios[k].path;
     if (!o.player) {
         /* The window: it waits, pauses and submits through the room hooks. */
-        window_room wr = { c, &o, out, err, -1 };
+        window_room wr = { c, &o, out, err, -1, "", 0, 0 };
+        script_options so;
+        memset(&so, 0, sizeof so);
+        so.seed_given = cf->seed_given;
+        so.seed = cf->seed;
+        script_scenario *sc = script_scenario_load(scenario, &so, NULL, &e);
+        if (sc) {
+            snprintf(wr.scenario_id, sizeof wr.scenario_id, "%s", script_scenario_id(sc));
+            wr.scenario_hash = script_scenario_hash(sc);
+            wr.seed = script_scenario_seed(sc);
+            script_scenario_destroy(sc);
+        }
+        /* (a scenario that does not load shows the game's error screen) */
         ui_app_room hooks = { room_poll, room_submit, &wr };
         ui_app_options uo;
         memset(&uo, 0, sizeof uo);

@@ -396,6 +396,16 @@ static void test_the_players_window_submits_when_the_game_ends(void **state)
     assert_true(file_size(shot) > 1000);
     assert_int_equal(BW("results", "verify", "--workshop", config), 0);
     assert_non_null(strstr(rr.out, "1 OK"));
+
+    /* Paused by the facilitator, the same frames play nothing: the clock is held. */
+    assert_int_equal(BW("workshop", config, "--pause"), 0);
+    rc = windowed((char *const[]){ "play", "--workshop", config, "--name", "held", "--team", "blue", "--scenario",
+                                   "mirai", "--frames", "900", "--input", input, NULL });
+    assert_int_equal(rc, 0);
+    assert_null(strstr(rr.out, "game over"));
+    assert_null(strstr(rr.out, "submitted"));
+    assert_int_equal(BW("workshop", config, "--status", "--json"), 0);
+    assert_non_null(strstr(rr.out, "\"results_count\":\t1"));
 }
 
 static void test_the_console_window_draws_each_view(void **state)
