@@ -52,4 +52,23 @@ const char *ws_clock(int64_t secs, char *buf, size_t n);
  * not). BW_OK or an error with a sentence. */
 int ws_room(ws_ctx *c, bool with_records, room *out, bw_err *err);
 
+/* ---- what the facilitator sees (workshop_status.c) ------------------------ */
+
+typedef struct ws_state {
+    rstore_session s;
+    rstore_player *players;
+    int player_count;
+    room rm; /* with records (decisions) once the session has ended */
+} ws_state;
+
+/* Read the session, the lobby and the room; APP_OK or APP_FAILED with
+ * the reason printed. Release with ws_release. */
+int ws_gather(ws_ctx *c, ws_state *st, FILE *err);
+void ws_release(ws_state *st);
+/* --status: as text, or as JSON. Returns an exit code. */
+int ws_print_status(ws_ctx *c, bool json, FILE *out, FILE *err);
+/* The console window's view (ui_workshop.h) of st. */
+struct ui_console_view;
+void ws_fill_view(ws_ctx *c, const ws_state *st, struct ui_console_view *v);
+
 #endif
