@@ -17,6 +17,9 @@
 #include <string.h>
 #include <time.h>
 
+_Static_assert(RSTORE_SCHEMA_VERSION == STORE_SCHEMA_VERSION,
+               "one schema: a PostgreSQL database's version is the SQLite file's");
+
 static const char *const phase_names[] = {"lobby", "running", "paused", "ended"};
 
 const char *rstore_phase_name(rstore_phase p)
