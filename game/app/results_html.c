@@ -255,16 +255,21 @@ static void decision(FILE *o, const room_decision *d, bool wrong)
     fputs("<h3>", o);
     esc(o, d->text);
     fputs("</h3>\n", o);
-    if (wrong)
-        fprintf(o, "<p><b>%d of %d</b> players picked an option whose games scored worse than ", d->wrong, d->answered);
-    else
-        fprintf(o, "<p>%d of %d players answered; ", d->answered, d->games);
-    if (d->best >= 0) {
-        fputs("“", o);
-        esc(o, d->options[d->best].text[0] ? d->options[d->best].text : "other options");
+    const char *best = d->best < 0 ? NULL : d->options[d->best].text[0] ? d->options[d->best].text : "other options";
+    if (wrong) {
+        fprintf(o, "<p><b>%d of %d</b> players picked an option whose games scored worse than “", d->wrong,
+                d->answered);
+        esc(o, best);
         fputs("”.</p>\n", o);
     } else {
-        fputs("too few different answers to compare.</p>\n", o);
+        fprintf(o, "<p>%d of %d players answered. ", d->answered, d->games);
+        if (best) {
+            fputs("The games of “", o);
+            esc(o, best);
+            fputs("” scored best.</p>\n", o);
+        } else {
+            fputs("Too few different answers to compare.</p>\n", o);
+        }
     }
     for (int k = 0; k < d->option_count; k++) {
         const room_option *op = &d->options[k];
