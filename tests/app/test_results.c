@@ -510,7 +510,25 @@ static void test_a_workshop_config_names_the_store_the_filter_and_the_scenario_f
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.out, "result 1 (log4shell, eve, red): CANNOT VERIFY: scenario 'log4shell' has changed "
                                   "since this game: the record names content hash "));
-    RUN(&r, "results", "list", "--workshop", config, "--json");
+    /* a scenario of the workshop's own (an id nothing ships), without the config: no file to replay on */
+    char own[256], cmd2[2048];
+    snprintf(own, sizeof own, "%s/own.lua", ws);
+    snprintf(cmd2, sizeof cmd2, "sed 's/^  id = \"log4shell\",/  id = \"acme-own\",/' '%s' > '%s'", src, own);
+    assert_int_equal(system(cmd2), 0);
+    text = played_from(own, "idle", 5);
+    st = rstore_open(db, NULL, RSTORE_FACILITATOR, &e);
+    assert_non_null(st);
+    store_result_meta mine = { "fay", "blue", "acme-ws", 0 };
+    assert_int_equal(rstore_result_add(st, text, &mine, NULL, &e), BW_OK);
+    rstore_close(st);
+    free(text);
+    RUN(&r, "results", "verify", "--store", db, "--player", "fay");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "result 3 (acme-own, fay, blue): CANNOT VERIFY: no file of scenario 'acme-own' "
+                                  "with content hash "));
+    assert_non_null(strstr(r.out, ": it is not shipped (give --workshop CONFIG for a workshop's own scenarios)\n"));
+    assert_non_null(strstr(r.out, ": 0 OK, 0 MISMATCH, 1 CANNOT VERIFY"));
+    RUN(&r, "results", "list", "--workshop", config, "--player", "eve", "--json");
     assert_int_equal(r.status, 0);
     cJSON *arr = cJSON_Parse(r.out);
     assert_int_equal(cJSON_GetArraySize(arr), 1);
