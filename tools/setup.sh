@@ -9,7 +9,8 @@
 BW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BW_PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
              liblua5.4-dev libcmocka-dev libcjson-dev libsqlite3-dev
-             libsdl2-image-dev)
+             libsdl2-image-dev libpq-dev postgresql
+             chromium fonts-dejavu-core)  # chromium: the HTML report's browser test
 BW_JOBS="$(nproc 2>/dev/null || echo 2)"
 
 bw_say() { printf '\033[1mbulwark:\033[0m %s\n' "$*" >&2; }

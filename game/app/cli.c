@@ -2,6 +2,7 @@
  * --version, and a "did you mean" for mistyped commands. main() holds no
  * logic; each subcommand lives in its own file. */
 #include "bulwark/app.h"
+#include "workshop_app.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,8 @@ static const command commands[] = {
     { "new", "scaffold a scenario and its test from a template: new NAME [--template basic|ransomware|supply-chain|disclosure] [--dir DIR] [--force]", app_cmd_new },
     { "balance", "play the bots over many seeds: balance SCENARIO... | --all [--runs N] [--bots LIST] [--json OUT] [--markdown] [--check]", app_cmd_balance },
     { "curriculum", "what the campaign teaches, and its coverage: curriculum [--json] [--check]", app_cmd_curriculum },
+    { "results", "stored results: results list|show ID|verify|export --format csv|json|html [--store T | --workshop CONFIG] ...", app_cmd_results },
+    { "workshop", "the facilitator's console of a workshop: workshop CONFIG [--status | --start | --pause | --resume | --end | --announce TEXT] [--json]", app_cmd_workshop },
     { "demo", "play a built-in scenario headless with a sensible defender and print the debrief", app_cmd_demo },
     { "bench", "measure the engine: bench sim [--nodes N] [--days D] [--runs R] [--lua] | render [--nodes N] [--frames F] | run [SCENARIO...] | startup (bench --help)", app_cmd_bench },
 };

@@ -3,6 +3,8 @@
  * Exit 0 when every file is valid, 1 otherwise, 2 on a usage error. */
 #include "bulwark/app.h"
 #include "bulwark/script.h"
+#include "bulwark/workshop.h"
+#include "workshop_app.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -12,7 +14,10 @@ static void check_usage(FILE *out)
 {
     fprintf(out, "usage: bulwark check [--json] FILE...\n"
                  "  Loads each scenario in the sandbox and validates every field without\n"
-                 "  playing it. Prints file:line: error: message for each problem.\n");
+                 "  playing it. Prints file:line: error: message for each problem.\n"
+                 "  A workshop config (NAME.workshop.lua, or a file with top-level\n"
+                 "  'workshop =' and 'results =' fields) is checked as one, and its\n"
+                 "  scenarios loaded with its seed (docs/workshops.md).\n");
 }
 
 static cJSON *diags_json(const char *file, const script_diags *d, bool ok)
@@ -64,6 +69,10 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
         if (len > 9 && strcmp(argv[i] + len - 9, ".test.lua") == 0) {
             if (!json)
                 fprintf(out, "%s: skipped (a scenario test file: run it with bulwark test)\n", argv[i]);
+            continue;
+        }
+        if (workshop_file_is_config(argv[i])) { /* a workshop config (docs/workshops.md) */
+            bad += !app_check_workshop(argv[i], all, out, err);
             continue;
         }
         script_diags d;

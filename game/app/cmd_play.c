@@ -18,6 +18,7 @@
 #include "bulwark/record.h"
 #include "bulwark/ui_app.h"
 #include "watch_cli.h"
+#include "workshop_app.h"
 
 static void play_usage(FILE *out)
 {
@@ -67,6 +68,8 @@ static void play_usage(FILE *out)
         "                      if the file was saved), reload, state, debug, quit. Each reload\n"
         "                      prints 'reloaded FILE at tick T (day D hh:00)' or\n"
         "                      'FILE:LINE: error: ... — keeping the last good version'\n"
+        "  bulwark play --workshop CONFIG --name NAME --team TEAM: join a workshop's room\n"
+        "  (bulwark play --workshop CONFIG --help; docs/workshops.md).\n"
         "  In the game F1 lists every key; F12 saves a screenshot into the data folder.\n"
             "  BULWARK_RENDERER=software|opengl|... picks SDL's renderer (default: accelerated\n"
             "  with a GPU, software without); BULWARK_FRAME_STATS=1 prints frame times at exit.\n"
@@ -159,6 +162,9 @@ static bool string_opt(int argc, char **argv, int *i, ui_app_options *o, FILE *e
 
 int app_cmd_play(int argc, char **argv, FILE *out, FILE *err)
 {
+    for (int i = 0; i < argc; i++) /* a workshop's player: cmd_play_workshop.c */
+        if (strncmp(argv[i], "--workshop", 10) == 0 && (argv[i][10] == '\0' || argv[i][10] == '='))
+            return app_play_workshop(argc, argv, out, err);
     ui_app_options o;
     memset(&o, 0, sizeof o);
     o.speed = -1;

@@ -139,29 +139,6 @@ static int parse(int argc, char **argv, run_opts *o, FILE *out, FILE *err)
     return APP_OK;
 }
 
-/* Start every logged action due now; a refusal means the replay diverged. */
-static int replay_due(script_scenario *s, const record_log *log, int *next, bw_err *e)
-{
-    const sim_world *w = script_scenario_cworld(s);
-    while (*next < log->count && log->items[*next].tick == sim_world_tick(w)) {
-        const record_action *a = &log->items[*next];
-        sim_action_req req;
-        if (record_action_to_req(w, a, &req) < 0)
-            return bw_err_set(e, BW_EINVAL, "replay: action %d (%s) names an unknown target '%s'",
-                              *next + 1, sim_action_name(a->kind), a->target);
-        bw_err ae;
-        if (script_scenario_act(s, &req, &ae) < 0)
-            return bw_err_set(e, ae.code == BW_ESCRIPT || ae.code == BW_ELIMIT ? ae.code : BW_EINVAL,
-                              "replay diverged at tick %d: action %d (%s %s) was refused: %s", a->tick,
-                              *next + 1, sim_action_name(a->kind), a->target, ae.msg);
-        (*next)++;
-    }
-    if (*next < log->count && log->items[*next].tick < sim_world_tick(w))
-        return bw_err_set(e, BW_EINVAL, "replay: action %d is at tick %d, which has passed",
-                          *next + 1, log->items[*next].tick);
-    return BW_OK;
-}
-
 /* --debug: the hidden state, read only (the game plays the same). */
 static void print_hidden(script_scenario *s, FILE *dbg)
 {
@@ -180,7 +157,7 @@ static int play(script_scenario *s, script_bot *bot, const record_log *log, FILE
     int next = 0, taken = 0, refused = 0;
     while (!sim_world_over(script_scenario_cworld(s))) {
         int rc = bot ? script_bot_play(bot, s, &taken, &refused, e)
-               : log ? replay_due(s, log, &next, e) : BW_OK;
+               : log ? record_replay_due(s, log, &next, e) : BW_OK;
         if (rc == BW_OK)
             rc = script_scenario_step(s, e);
         if (rc < 0)

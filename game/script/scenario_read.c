@@ -119,6 +119,11 @@ static int key_line(const reader *r, const char *key, int from)
     return from;
 }
 
+int reader_key_line(const reader *r, const char *key, int from)
+{
+    return key_line(r, key, from);
+}
+
 int reader_line(reader *r, lua_State *L, int t, const char *id, int fallback)
 {
     t = lua_absindex(L, t);

@@ -464,3 +464,43 @@ int record_action_to_req(const sim_world *w, const record_action *a, sim_action_
     }
     return req->target >= 0 ? BW_OK : BW_ENOTFOUND;
 }
+
+/* ---- replaying ------------------------------------------------------------------- */
+
+int record_replay_due(script_scenario *s, const record_log *log, int *next, bw_err *err)
+{
+    const sim_world *w = script_scenario_cworld(s);
+    while (*next < log->count && log->items[*next].tick == sim_world_tick(w)) {
+        const record_action *a = &log->items[*next];
+        sim_action_req req;
+        if (record_action_to_req(w, a, &req) < 0)
+            return bw_err_set(err, BW_EINVAL, "replay: action %d (%s) names an unknown target '%s'",
+                              *next + 1, sim_action_name(a->kind), a->target);
+        bw_err ae;
+        if (script_scenario_act(s, &req, &ae) < 0)
+            return bw_err_set(err, ae.code == BW_ESCRIPT || ae.code == BW_ELIMIT ? ae.code : BW_EINVAL,
+                              "replay diverged at tick %d: action %d (%s %s) was refused: %s", a->tick,
+                              *next + 1, sim_action_name(a->kind), a->target, ae.msg);
+        (*next)++;
+    }
+    if (*next < log->count && log->items[*next].tick < sim_world_tick(w))
+        return bw_err_set(err, BW_EINVAL, "replay: action %d is at tick %d, which has passed",
+                          *next + 1, log->items[*next].tick);
+    return BW_OK;
+}
+
+int record_replay(script_scenario *s, const record_log *log, bw_err *err)
+{
+    int next = 0;
+    while (!sim_world_over(script_scenario_cworld(s))) {
+        int rc = record_replay_due(s, log, &next, err);
+        if (rc == BW_OK)
+            rc = script_scenario_step(s, err);
+        if (rc < 0)
+            return rc;
+    }
+    if (next < log->count)
+        return bw_err_set(err, BW_EINVAL, "replay: %d action%s left after the game ended",
+                          log->count - next, log->count - next == 1 ? "" : "s");
+    return BW_OK;
+}

@@ -63,6 +63,27 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "  last_played INTEGER NOT NULL,"
     "  best_result_id INTEGER REFERENCES results (id) ON DELETE SET NULL);"
     "PRAGMA application_id = 1113017137;", /* STORE_APPLICATION_ID */
+    /* 1 -> 2: a workshop's room (rstore.h). The session a facilitator
+     * runs, one row a workshop; the lobby is append-only (a player's
+     * database role may insert but never update): each join is a row,
+     * the newest row of a name gives its team and the oldest its join
+     * time. The same tables exist on PostgreSQL (rstore_pg.c). */
+    "CREATE TABLE workshop_sessions ("
+    "  workshop TEXT PRIMARY KEY NOT NULL,"
+    "  phase TEXT NOT NULL CHECK (phase IN ('lobby', 'running', 'paused', 'ended')),"
+    "  started_at INTEGER NOT NULL CHECK (started_at >= 0),"
+    "  paused_secs INTEGER NOT NULL CHECK (paused_secs >= 0),"
+    "  paused_at INTEGER NOT NULL CHECK (paused_at >= 0),"
+    "  ended_at INTEGER NOT NULL CHECK (ended_at >= 0),"
+    "  announcement TEXT NOT NULL,"
+    "  announced_at INTEGER NOT NULL CHECK (announced_at >= 0));"
+    "CREATE TABLE workshop_players ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  workshop TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  team TEXT NOT NULL,"
+    "  joined_at INTEGER NOT NULL);"
+    "CREATE INDEX workshop_players_by_name ON workshop_players (workshop, name);",
 };
 
 _Static_assert(STORE_APPLICATION_ID == 1113017137,
@@ -82,7 +103,7 @@ int store_fail(store_db *s, int rc, const char *doing, bw_err *err)
             err, BW_EBUSY,
             "%s: cannot %s: another program (another Bulwark?) kept the file locked for over %d s; "
             "nothing was written, try again",
-            path, doing, STORE_BUSY_TIMEOUT_MS / 1000);
+            path, doing, (s && s->busy_ms ? s->busy_ms : STORE_BUSY_TIMEOUT_MS) / 1000);
     case SQLITE_FULL:
         return bw_err_set(
             err, BW_EIO,
@@ -396,12 +417,18 @@ static int configure(store_db *s, bw_err *err)
 
 store_db *store_open(const char *path, bw_err *err)
 {
+    return store_open_waiting(path, STORE_BUSY_TIMEOUT_MS, err);
+}
+
+store_db *store_open_waiting(const char *path, int busy_ms, bw_err *err)
+{
     bw_err_clear(err);
     store_db *s = calloc(1, sizeof *s);
     if (!s) {
         bw_err_set(err, BW_ENOMEM, "out of memory");
         return NULL;
     }
+    s->busy_ms = busy_ms > 0 ? busy_ms : STORE_BUSY_TIMEOUT_MS;
     int rc = BW_OK;
     if (!path) {
         rc = store_default_path(s->path, sizeof s->path, err);
@@ -423,7 +450,7 @@ store_db *store_open(const char *path, bw_err *err)
     }
     if (rc == BW_OK) {
         sqlite3_extended_result_codes(s->db, 1);
-        sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+        sqlite3_busy_timeout(s->db, s->busy_ms);
         /* The file is input like any other: a crafted one must not run
          * functions from its schema or corrupt itself through pragmas. */
         sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

@@ -19,8 +19,13 @@
 
 struct store_db {
     sqlite3 *db;
+    int busy_ms; /* the busy timeout */
     char path[PATH_MAX];
 };
+
+/* store_open with another busy timeout (a room's shared file waits
+ * longer than a player's own). */
+store_db *store_open_waiting(const char *path, int busy_ms, bw_err *err);
 
 /* Fill err with "<path>: cannot <doing>: <why>" for SQLite code rc and
  * return the matching BW_E* code. Reads the connection's message, so call

@@ -287,7 +287,7 @@ static void draw_screen(ui_app *a, double dt)
     case UI_SCREEN_MENU: scr_menu(a); break;
     case UI_SCREEN_CAMPAIGN: scr_campaign(a); break;
     case UI_SCREEN_BRIEFING: scr_briefing(a); break;
-    case UI_SCREEN_PLAY: app_game_frame(a, dt, all); break;
+    case UI_SCREEN_PLAY: app_game_frame(a, app_room_held(a) ? 0 : dt, all); break;
     case UI_SCREEN_PAUSE:
         app_game_frame(a, 0, all);
         scr_pause(a);
@@ -297,6 +297,7 @@ static void draw_screen(ui_app *a, double dt)
     case UI_SCREEN_ERROR: scr_error(a); break;
     default: break;
     }
+    app_room_draw(a);
     draw_toast(a);
 }
 
@@ -492,6 +493,7 @@ static int main_loop(ui_app *a, const ui_input_script *sc)
         if (a->play && (a->screen == UI_SCREEN_PLAY))
             ui_play_pointer(a->play, &a->ptr);
 
+        app_room_tick(a);
         ui_gfx_begin_frame(a->g);
         draw_screen(a, dt);
         bool last_frame = o->frames > 0 && a->frame + 1 >= o->frames;

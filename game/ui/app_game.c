@@ -425,7 +425,10 @@ void app_game_over(ui_app *a)
             fprintf(err, "bulwark play: %s\n", e.msg);
             res->failed = true;
         }
-        if (a->have_log || a->bot || a->played_out || a->opt->watch) {
+        if (a->opt->room && !a->have_log && !a->bot) {
+            /* A workshop's game goes to the workshop's store, nowhere else. */
+            a->opt->room->submit(a->opt->room->ud, json, a->debrief_note, sizeof a->debrief_note);
+        } else if (a->have_log || a->bot || a->played_out || a->opt->watch) {
             /* A replay is not a new game, a bot's game is not the player's, a
              * game played out with nobody at the keys (--screen debrief) is
              * nobody's, and an author's game under --watch is a draft: none

@@ -117,7 +117,16 @@ typedef struct ui_app {
     /* toast */
     char toast[400];
     double toast_until;
+
+    /* a workshop's room (opt->room): its last state, and when to poll next */
+    ui_room_state room;
+    double room_next;
 } ui_app;
+
+/* app_room.c: a workshop's room in the player's window */
+void app_room_tick(ui_app *a);
+bool app_room_held(const ui_app *a);
+void app_room_draw(ui_app *a);
 
 /* app.c */
 void app_toast(ui_app *a, const char *fmt, ...)

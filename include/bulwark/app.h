@@ -25,6 +25,7 @@ int app_cmd_test(int argc, char **argv, FILE *out, FILE *err);
 int app_cmd_balance(int argc, char **argv, FILE *out, FILE *err);
 int app_cmd_curriculum(int argc, char **argv, FILE *out, FILE *err);
 int app_cmd_new(int argc, char **argv, FILE *out, FILE *err);
+int app_cmd_results(int argc, char **argv, FILE *out, FILE *err);
 
 /* name as a path if it exists (or looks like one), else the shipped
  * scripts/<dir>/<name>.lua. Returns name or buf. */

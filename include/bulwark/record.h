@@ -61,6 +61,18 @@ int record_log_fits(const record_log *log, const char *log_path, const script_sc
 /* Resolve a logged action's target id in w: BW_OK or BW_ENOTFOUND. */
 int record_action_to_req(const sim_world *w, const record_action *a, sim_action_req *req);
 
+/* Start every action of log due at the scenario's current tick; *next is
+ * the first action not yet started (0 at the start). A refusal, an
+ * unknown target or an action whose tick has passed means the replay
+ * diverged: BW_EINVAL saying which action and why (BW_ESCRIPT/BW_ELIMIT
+ * from the scenario's scripts). */
+int record_replay_due(script_scenario *s, const record_log *log, int *next, bw_err *err);
+/* Play s (freshly loaded with log's seed, record_log_fits checked) to its
+ * end with log's actions: record_replay_due each tick, then a step. Also
+ * fails when actions are left when the game ends. The final world hash is
+ * the caller's to compare. */
+int record_replay(script_scenario *s, const record_log *log, bw_err *err);
+
 /* ---- reading the summary ---------------------------------------------------- */
 
 #define RECORD_ENGINE_MAX 32

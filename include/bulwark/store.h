@@ -29,7 +29,7 @@
 #include "bulwark/sim.h"
 
 /* The schema version this build writes (and the newest it reads). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* Written in the file header, so a store is never mistaken for another
  * program's SQLite file ('BWK1'). */
 #define STORE_APPLICATION_ID 0x42574b31

@@ -14,6 +14,7 @@
 #define BULWARK_UI_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -53,6 +54,24 @@ void ui_input_script_free(ui_input_script *s);
 
 /* ---- the game ------------------------------------------------------------------- */
 
+/* A workshop's room, seen from a player's window (`play --workshop`):
+ * the game polls it about once a second; until it runs, the clock is
+ * held under a lobby, pause or ended overlay, and an announcement shows
+ * as a banner. The game's end hands its record to submit. */
+typedef enum ui_room_phase { UI_ROOM_WAITING, UI_ROOM_RUNNING, UI_ROOM_PAUSED, UI_ROOM_ENDED } ui_room_phase;
+typedef struct ui_room_state {
+    ui_room_phase phase;
+    char headline[200];     /* "Module 3 · alice · team red · 42:10 left" */
+    char announcement[256]; /* "" when none */
+    char detail[300];       /* what the overlay says under its title */
+} ui_room_state;
+typedef struct ui_app_room {
+    void (*poll)(void *ud, ui_room_state *st);
+    /* The game ended: submit the record; note gets what the debrief says of it. */
+    void (*submit)(void *ud, const char *record_json, char *note, size_t n);
+    void *ud;
+} ui_app_room;
+
 typedef struct ui_app_options {
     const char *scenario; /* a scenario file; NULL starts at the menu */
     const char *screen;   /* NULL, or menu|campaign|briefing|play|debrief */
@@ -74,6 +93,7 @@ typedef struct ui_app_options {
                                stored size, or 1280x800 for automation (--frames) */
     bool watch;             /* reload the scenario when its file is saved (authors) */
     bool debug;             /* open the author's debug view (F3) from the start */
+    const ui_app_room *room; /* a workshop's room, or NULL */
     FILE *out, *err;
 } ui_app_options;
 
