@@ -14,7 +14,8 @@
 static const char *const scenario_keys[] = {
     "id", "title", "days", "seed", "author", "summary", "version", "briefing", "commitments",
     "teaches", "defender", "nodes", "links", "actors", "reports", "actions", "costs", "cwe_pool",
-    "weakness_rate", "events", "objectives", "on_start", "on_tick", "on_action", "debrief", NULL,
+    "weakness_rate", "events", "objectives", "on_start", "on_tick", "on_action", "debrief", "lint",
+    NULL,
 };
 static const char *const defender_keys[] = { "budget", "income", "staff", "capability", NULL };
 static const char *const node_keys[] = { "id", "label", "kind", "zone", "value", "users",
@@ -432,8 +433,10 @@ static void read_actions(build *b, lua_State *L, int t)
         const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         int al = name ? reader_find_line(&b->r, NULL, name) : 0;
         int k = reader_enum(&b->r, L, -1, acts, sim_action_parse, "actions", "action", al ? al : line);
-        if (k >= 0)
+        if (k >= 0) {
             b->def.actions_offered |= 1u << k;
+            b->action_lines[k] = al ? al : line;
+        }
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -688,6 +691,7 @@ void build_read(build *b, lua_State *L, int t)
     b->on_tick = take_function(b, L, t, "on_tick", "scenario", b->scenario_line);
     b->on_action = take_function(b, L, t, "on_action", "scenario", b->scenario_line);
     b->debrief = take_function(b, L, t, "debrief", "scenario", b->scenario_line);
+    lint_read(b, L, t);
     b->def.nodes = b->nodes;
     b->def.links = b->links;
     b->def.vulns = b->vulns;

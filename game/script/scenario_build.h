@@ -26,6 +26,8 @@ typedef struct build {
     uint64_t seed;
     const char *teaches[4][SCRIPT_MAX_TEACH];
     int teach_count[4];
+    int action_lines[SIM_ACTION_KIND_COUNT]; /* where each offered action is named; 0 = not listed */
+    const char *lint_ignore[16]; int lint_ignore_count; /* lint = { ignore = { ... } } */
 } build;
 
 /* Read every field of the scenario table at t (inside a protected call). */
@@ -33,5 +35,9 @@ void build_read(build *b, lua_State *L, int t);
 /* Cross-references: duplicate ids, links and reports to unknown ids. */
 void build_crosscheck(build *b);
 void build_free(build *b);
+/* lint = { ignore = { "name", ... } } (inside the protected call). */
+void lint_read(build *b, lua_State *L, int t);
+/* The lints: warnings "... [name]" on a scenario that has no error. */
+void build_lint(build *b);
 
 #endif

@@ -65,6 +65,7 @@ static inline void set_bool(lua_State *L, const char *k, bool v)
 /* world_api.c: push the `w` object for s (created once, cached). */
 void script_world_push(lua_State *L, script_scenario *s);
 void script_world_open(lua_State *L);  /* registers the metatable */
+const char *script_tally_name(int i);   /* the fields of w:tally(), NULL past the last */
 
 /* scenario_run.c: register a Lua function at the top of the stack as a
  * callback; returns its cookie or -1 (pops it either way). */

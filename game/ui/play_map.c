@@ -395,7 +395,11 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
         snprintf(label, sizeof label, "%s", ni.label);
     else
         snprintf(label, sizeof label, "%s %s", st.glyph, ni.label);
-    play_text_fit(g, lf, tx, ty, tw, ui_gfx_colour(g, UI_TEXT), label);
+    /* A label the body font cannot fit takes the small one before it
+     * loses its end (text_fit.h: the limit `bulwark check` warns at). */
+    ui_font lf2 = lf != UI_FONT_SMALL && ui_text_width(g, lf, label) > tw ? UI_FONT_SMALL : lf;
+    play_text_fit(g, lf2, tx, ty + (lhb - ui_line_height(g, lf2)) / 2, tw,
+                  ui_gfx_colour(g, UI_TEXT), label);
     sim_running_action ra;
     bool busy = node_running(w, n, &ra);
     if (two) {

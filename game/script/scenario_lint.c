@@ -1,0 +1,751 @@
+/* scenario_lint.c — the lints of `bulwark check`: a scenario that loads
+ * may still say something it does not mean (an asset no attacker can
+ * reach, an action no node accepts, a label the map cuts). Each finding
+ * is a warning "file:line: warning: ... [name]"; `check --werror` makes
+ * them errors, and `lint = { ignore = { "name" } }` silences a name for a
+ * scenario that means it (scripts/API.md, "Lints").
+ *
+ * Plain C over the sim_def the loader built and over the source text: the
+ * scripts' calls are read, never run, so a finding about a script is about
+ * a literal written in it (w:node("db")), and a call whose argument is
+ * computed turns the lint that depends on it off rather than guess. */
+#include "scenario_build.h"
+
+#include "bulwark/text_fit.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const lint_names[] = {
+    "unreachable-objective", "after-end", "unreachable-asset", "action-no-target",
+    "text-too-long",         "unused",    "unknown-id",        NULL,
+};
+
+/* ---- lint = { ignore = { ... } } ----------------------------------------------- */
+
+void lint_read(build *b, lua_State *L, int t)
+{
+    static const char *const keys[] = { "ignore", NULL };
+    int line = reader_key_line(&b->r, "lint", b->scenario_line);
+    int ty = reader_get(L, t, "lint");
+    if (ty != LUA_TTABLE) {
+        if (ty != LUA_TNIL)
+            reader_problem(&b->r, line, "scenario: 'lint' must be a table like { ignore = { \"unused\" } }");
+        lua_pop(L, 1);
+        return;
+    }
+    int lt = lua_gettop(L);
+    reader_check_keys(&b->r, L, lt, keys, "lint", line);
+    int n = reader_list(&b->r, L, lt, "ignore", "lint", line, 16);
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int known = -1;
+        for (int k = 0; name && lint_names[k]; k++)
+            if (strcmp(name, lint_names[k]) == 0)
+                known = k;
+        if (!name)
+            reader_problem(&b->r, line, "lint.ignore: item %d must be a lint's name", i);
+        else if (known < 0) {
+            const char *near = bw_closest(name, lint_names);
+            int at = reader_find_line(&b->r, NULL, name);
+            reader_problem(&b->r, at ? at : line, "lint.ignore: no lint '%s'%s%s%s", name,
+                           near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        } else if (b->lint_ignore_count < 16)
+            b->lint_ignore[b->lint_ignore_count++] = lint_names[known];
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+}
+
+/* ---- reporting ------------------------------------------------------------------- */
+
+typedef struct lint {
+    build *b;
+    const sim_def *d;
+    char *code;      /* the source with its comments blanked (lines kept) */
+    int end;         /* the tick the game ends at */
+} lint;
+
+static void warn(lint *l, const char *name, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void warn(lint *l, const char *name, int line, const char *fmt, ...)
+{
+    for (int i = 0; i < l->b->lint_ignore_count; i++)
+        if (strcmp(l->b->lint_ignore[i], name) == 0)
+            return;
+    char msg[360];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    script_diags_add(l->b->r.diags, l->b->r.file, line, true, "%s [%s]", msg, name);
+}
+
+static int line_of(const char *src, const char *at)
+{
+    int line = 1;
+    for (const char *p = src; p < at; p++)
+        line += *p == '\n';
+    return line;
+}
+
+/* Characters, not bytes: a label in Greek is as long as it looks. */
+static int chars(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* ---- the source without comments -------------------------------------------------- */
+
+/* Level of a long bracket at p ("[[" 0, "[==[" 2), -1 when none. */
+static int long_bracket(const char *p)
+{
+    if (*p != '[')
+        return -1;
+    int lv = 0;
+    while (p[1 + lv] == '=')
+        lv++;
+    return p[1 + lv] == '[' ? lv : -1;
+}
+
+static const char *long_end(const char *p, int lv)
+{
+    for (; *p; p++) {
+        if (*p != ']')
+            continue;
+        int k = 0;
+        while (p[1 + k] == '=')
+            k++;
+        if (k == lv && p[1 + k] == ']')
+            return p + 2 + k;
+    }
+    return p;
+}
+
+/* A copy of src where every comment is spaces (newlines kept, so lines
+ * hold); strings are kept, for the literals the lints read. */
+static char *strip_comments(const char *src)
+{
+    /* One space before the text: a match at its start may look at the
+     * character before it. Lines are unchanged (no newline added). */
+    size_t n = strlen(src);
+    char *buf = malloc(n + 2);
+    if (!buf)
+        return NULL;
+    buf[0] = ' ';
+    char *out = buf + 1;
+    memcpy(out, src, n + 1);
+    const char *p = src;
+    while (*p) {
+        if (*p == '"' || *p == '\'') {
+            char q = *p++;
+            while (*p && *p != q && *p != '\n')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            p += *p == q;
+        } else if (long_bracket(p) >= 0) {
+            p = long_end(p + 2 + long_bracket(p), long_bracket(p));
+        } else if (p[0] == '-' && p[1] == '-') {
+            const char *e;
+            int lv = long_bracket(p + 2);
+            if (lv >= 0)
+                e = long_end(p + 4 + lv, lv);
+            else
+                for (e = p; *e && *e != '\n'; e++)
+                    ;
+            for (const char *c = p; c < e; c++)
+                if (*c != '\n')
+                    out[c - src] = ' ';
+            p = e;
+        } else
+            p++;
+    }
+    return buf;
+}
+
+/* The string literal at p (after spaces), copied into buf; the pointer
+ * after it, or NULL when there is no literal there. */
+static const char *literal(const char *p, char *buf, size_t size)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p != '"' && *p != '\'')
+        return NULL;
+    char q = *p++;
+    size_t n = 0;
+    for (; *p && *p != q && *p != '\n'; p++) {
+        if (*p == '\\')
+            return NULL; /* an escape: not a plain id, leave it alone */
+        if (n + 1 < size)
+            buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    return *p == q ? p + 1 : NULL;
+}
+
+/* The next call of method name (":name(", or Lua's ":name { ... }" and
+ * ':name "..."') at or after p; returns where its arguments start (after
+ * the "(", or at the "{" or the quote), NULL when none. */
+static const char *next_call(const char *p, const char *name)
+{
+    size_t n = strlen(name);
+    for (; (p = strstr(p, name)) != NULL; p += n) {
+        if (p[-1] != ':' && p[-1] != '.')
+            continue;
+        const char *q = p + n;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q == '(')
+            return q + 1;
+        if (*q == '{' || *q == '"' || *q == '\'')
+            return q;
+    }
+    return NULL;
+}
+
+/* The argument after the first of a call (p from next_call): its start,
+ * NULL when the first is not a literal followed by a comma. */
+static const char *second_arg(const char *p)
+{
+    char buf[SIM_ID_MAX];
+    const char *q = literal(p, buf, sizeof buf);
+    if (!q)
+        return NULL;
+    while (*q == ' ' || *q == '\t')
+        q++;
+    return *q == ',' ? q + 1 : NULL;
+}
+
+/* Argument arg (1 or 2) of a call whose arguments start at p. */
+static const char *arg_at(const char *p, int arg)
+{
+    return arg == 1 ? p : second_arg(p);
+}
+
+/* Does any call of name take an argument arg that is not a literal? (A
+ * second argument after a computed first counts as computed.) */
+static bool computed_arg(const char *code, const char *name, int arg)
+{
+    char buf[SIM_ID_MAX];
+    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
+        const char *a = arg_at(p, arg);
+        if (!a || !literal(a, buf, sizeof buf))
+            return true;
+    }
+    return false;
+}
+
+/* Is id the literal argument arg (1 or 2) of some call of name? */
+static bool literal_arg(const char *code, const char *name, int arg, const char *id)
+{
+    char buf[SIM_ID_MAX];
+    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
+        const char *a = arg_at(p, arg);
+        if (a && literal(a, buf, sizeof buf) && strcmp(buf, id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* ---- ids ------------------------------------------------------------------------- */
+
+static int node_index(const sim_def *d, const char *id)
+{
+    for (size_t i = 0; id && i < d->node_count; i++)
+        if (d->nodes[i].id && strcmp(d->nodes[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Ids a script adds at run time: `id = "x"` inside the spec of a call of
+ * name (w:add_vuln{...}, w:report{...}). */
+static bool added_by(const char *code, const char *name, const char *id)
+{
+    for (const char *p = code; (p = strstr(p, name)) != NULL; p++) {
+        const char *end = strchr(p, '}');
+        for (const char *q = p; end && (q = strstr(q, "id")) != NULL && q < end; q += 2) {
+            const char *r = q + 2;
+            while (*r == ' ' || *r == '\t')
+                r++;
+            char buf[SIM_ID_MAX];
+            if (!isalnum((unsigned char)q[-1]) && q[-1] != '_' && *r == '=' &&
+                literal(r + 1, buf, sizeof buf) && strcmp(buf, id) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+typedef enum { ID_NODE, ID_VULN, ID_ACTOR, ID_OBJECTIVE, ID_REPORT } id_kind;
+
+static bool id_known(const lint *l, id_kind k, const char *id, const char **near)
+{
+    const char *names[257];
+    int n = 0;
+    const sim_def *d = l->d;
+    size_t count = k == ID_NODE ? d->node_count : k == ID_VULN ? d->vuln_count
+                 : k == ID_ACTOR ? d->actor_count : k == ID_REPORT ? d->report_count
+                                                                : d->objective_count;
+    for (size_t i = 0; i < count; i++) {
+        const char *x = k == ID_NODE ? d->nodes[i].id : k == ID_VULN ? d->vulns[i].id
+                      : k == ID_ACTOR ? d->actors[i].id : k == ID_REPORT ? d->reports[i].id
+                                                                       : d->objectives[i].id;
+        if (x && strcmp(x, id) == 0)
+            return true;
+        if (x && n < 256)
+            names[n++] = x;
+    }
+    if (k == ID_VULN && (added_by(l->code, "add_vuln", id) || added_by(l->code, "report", id)))
+        return true;
+    if (k == ID_REPORT && added_by(l->code, "report", id))
+        return true;
+    names[n] = NULL;
+    *near = bw_closest(id, names);
+    return false;
+}
+
+/* w:node("db"), w:activate("crew"), ...: the literal ids the scripts name. */
+static void lint_ids(lint *l)
+{
+    static const struct {
+        const char *method;
+        id_kind kind;
+        const char *what;
+    } calls[] = {
+        { "node", ID_NODE, "node" },          { "has_control", ID_NODE, "node" },
+        { "compromise", ID_NODE, "node" },    { "vuln", ID_VULN, "vulnerability" },
+        { "release_fix", ID_VULN, "vulnerability" }, { "make_public", ID_VULN, "vulnerability" },
+        { "reveal", ID_VULN, "vulnerability" }, { "actor", ID_ACTOR, "actor" },
+        { "activate", ID_ACTOR, "actor" },    { "indicator", ID_ACTOR, "actor" },
+        { "objective", ID_OBJECTIVE, "objective" },
+    };
+    const char *src = l->code;
+    for (size_t c = 0; c < sizeof calls / sizeof calls[0]; c++) {
+        for (const char *p = src; (p = next_call(p, calls[c].method)) != NULL;) {
+            char id[SIM_ID_MAX];
+            const char *after = literal(p, id, sizeof id);
+            if (!after)
+                continue;
+            const char *near = NULL;
+            if (!id_known(l, calls[c].kind, id, &near))
+                warn(l, "unknown-id", line_of(src, p), "w:%s: no %s '%s'%s%s%s", calls[c].method,
+                     calls[c].what, id, near ? " (did you mean '" : "", near ? near : "",
+                     near ? "'?)" : "");
+            /* w:compromise(node, actor): the second is an actor */
+            const char *q = after;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (strcmp(calls[c].method, "compromise") == 0 && *q == ',' &&
+                literal(q + 1, id, sizeof id) && !id_known(l, ID_ACTOR, id, &near))
+                warn(l, "unknown-id", line_of(src, p), "w:compromise: no actor '%s'%s%s%s", id,
+                     near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        }
+    }
+    /* states, pillars and tallies: names the engine defines */
+    for (const char *p = src; (p = strstr(p, "state")) != NULL; p += 5) {
+        const char *q = p + 5;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        char st[32];
+        if ((q[0] != '=' && q[0] != '~') || q[1] != '=' || !literal(q + 2, st, sizeof st))
+            continue;
+        const char *states[SIM_STATE_COUNT + 1];
+        bool ok = false;
+        for (int s = 0; s < SIM_STATE_COUNT; s++) {
+            states[s] = sim_state_name((sim_node_state)s);
+            ok |= strcmp(states[s], st) == 0;
+        }
+        states[SIM_STATE_COUNT] = NULL;
+        const char *near = bw_closest(st, states);
+        if (!ok)
+            warn(l, "unknown-id", line_of(src, p), "no node state '%s'%s%s%s: it is never true", st,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    }
+    for (const char *p = src; (p = strstr(p, "tally()")) != NULL; p += 7) {
+        if (p[7] != '.')
+            continue;
+        char f[48];
+        size_t n = 0;
+        for (const char *q = p + 8; (isalnum((unsigned char)*q) || *q == '_') && n + 1 < sizeof f; q++)
+            f[n++] = *q;
+        f[n] = '\0';
+        const char *names[32];
+        int k = 0;
+        bool ok = false;
+        for (const char *x; k < 31 && (x = script_tally_name(k)) != NULL; k++) {
+            names[k] = x;
+            ok |= strcmp(x, f) == 0;
+        }
+        names[k] = NULL;
+        const char *near = bw_closest(f, names);
+        if (!ok && n)
+            warn(l, "unknown-id", line_of(src, p), "w:tally() has no counter '%s'%s%s%s", f,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    }
+}
+
+/* ---- time ------------------------------------------------------------------------- */
+
+/* Is the expression at p the value of an actor's `from`, an event's `at`,
+ * a report's `at` or a weakness's `appears`? Those have checks of their
+ * own that know their meaning (an actor past the end that a script
+ * activates is a dormant actor, not a mistake). */
+static bool field_value(const char *src, const char *p)
+{
+    const char *q = p - 1;
+    while (q > src && (*q == ' ' || *q == '\t'))
+        q--;
+    if (*q != '=' || q[-1] == '=' || q[-1] == '~' || q[-1] == '<' || q[-1] == '>')
+        return false;
+    q--;
+    while (q > src && (*q == ' ' || *q == '\t'))
+        q--;
+    static const char *const fields[] = { "from", "at", "appears" };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        size_t n = strlen(fields[i]);
+        if (q + 1 - n > src && strncmp(q + 1 - n, fields[i], n) == 0 &&
+            !isalnum((unsigned char)q[-(long)n]) && q[-(long)n] != '_')
+            return true;
+    }
+    return false;
+}
+
+/* day(n) and w:day() compared with a number beyond the last day. */
+static void lint_days(lint *l)
+{
+    const char *src = l->code;
+    int days = l->d->days;
+    for (const char *p = src; (p = strstr(p, "day")) != NULL; p += 3) {
+        bool word_start = p == src || (!isalnum((unsigned char)p[-1]) && p[-1] != '_');
+        const char *q = p + 3;
+        if (!word_start || *q != '(')
+            continue;
+        bool method = p > src && (p[-1] == ':' || p[-1] == '.');
+        q++;
+        while (*q == ' ')
+            q++;
+        if (!method) { /* the helper day(n): the tick day n starts */
+            if (!isdigit((unsigned char)*q) || field_value(src, p))
+                continue;
+            long n = strtol(q, NULL, 10);
+            if (n > days)
+                warn(l, "after-end", line_of(src, p),
+                     "day(%ld) is after the scenario ends (it has %d day%s)", n, days,
+                     days == 1 ? "" : "s");
+            continue;
+        }
+        if (*q != ')')
+            continue;
+        q++;
+        while (*q == ' ')
+            q++;
+        const char *op = q;
+        int oplen = (q[0] == '>' || q[0] == '=') && q[1] == '=' ? 2 : q[0] == '>' ? 1 : 0;
+        q += oplen;
+        while (*q == ' ')
+            q++;
+        if (!oplen || !isdigit((unsigned char)*q))
+            continue;
+        long n = strtol(q, NULL, 10);
+        if (n > days || (op[0] == '>' && oplen == 1 && n >= days))
+            warn(l, "after-end", line_of(src, p),
+                 "w:day() %.*s %ld is never true: the scenario ends after day %d", oplen, op, n,
+                 days);
+    }
+    for (size_t i = 0; i < l->d->vuln_count; i++)
+        if (l->d->vulns[i].appears_at >= l->end)
+            warn(l, "after-end", l->b->vuln_lines[i],
+                 "vulnerability '%s' appears at tick %d, after the scenario ends (tick %d)",
+                 l->d->vulns[i].id, l->d->vulns[i].appears_at, l->end);
+}
+
+/* ---- who can reach what ------------------------------------------------------------- */
+
+static bool actor_ever_active(const lint *l, int a)
+{
+    const sim_actor_def *ad = &l->d->actors[a];
+    return ad->active_from < l->end || literal_arg(l->code, "activate", 1, ad->id) ||
+           computed_arg(l->code, "activate", 1);
+}
+
+/* Can actor a get a foothold on node (flood 0: by a technique that
+ * plants one), or act on it at all (flood 1: a flood counts)? */
+static bool actor_gets_in(const lint *l, int a, int node, bool flood)
+{
+    for (int t = 0; t < SIM_TECHNIQUE_COUNT; t++)
+        if ((l->d->actors[a].techniques & (1u << t)) && (flood || t != SIM_T1498) &&
+            sim_access_fits((sim_technique)t, &l->d->nodes[node]))
+            return true;
+    return false;
+}
+
+static void lint_reach(lint *l)
+{
+    const sim_def *d = l->d;
+    int n = (int)d->node_count;
+    if (n == 0)
+        return;
+    bool *reach = calloc((size_t)n, sizeof *reach);
+    int *queue = malloc((size_t)n * sizeof *queue);
+    if (!reach || !queue) {
+        free(reach);
+        free(queue);
+        return;
+    }
+    int head = 0, tail = 0;
+    for (size_t a = 0; a < d->actor_count; a++) {
+        bool active = actor_ever_active(l, (int)a), any = false;
+        for (int i = 0; i < n; i++) {
+            bool in = actor_gets_in(l, (int)a, i, false);
+            any |= in || actor_gets_in(l, (int)a, i, true);
+            if (in && active && !reach[i]) {
+                reach[i] = true;
+                queue[tail++] = i;
+            }
+        }
+        if (!active)
+            warn(l, "unused", l->b->actor_lines[a],
+                 "actor '%s' becomes active at tick %d, after the scenario ends: it never acts",
+                 d->actors[a].id, d->actors[a].active_from);
+        else if (!any && !literal_arg(l->code, "compromise", 2, d->actors[a].id) &&
+                 !computed_arg(l->code, "compromise", 2))
+            warn(l, "unused", l->b->actor_lines[a],
+                 "actor '%s' has no way in: none of its initial-access techniques fits a node here",
+                 d->actors[a].id);
+    }
+    /* a foothold a script plants */
+    bool planted_anywhere = computed_arg(l->code, "compromise", 1);
+    for (int i = 0; i < n; i++)
+        if (!reach[i] && literal_arg(l->code, "compromise", 1, d->nodes[i].id)) {
+            reach[i] = true;
+            queue[tail++] = i;
+        }
+    while (head < tail) {
+        int from = queue[head++];
+        for (size_t k = 0; k < d->link_count; k++) {
+            if (node_index(d, d->links[k].from) != from)
+                continue;
+            int to = node_index(d, d->links[k].to);
+            if (to >= 0 && !reach[to]) {
+                reach[to] = true;
+                queue[tail++] = to;
+            }
+        }
+    }
+    for (int i = 0; i < n && !planted_anywhere; i++) {
+        if (reach[i] || d->nodes[i].value <= 0)
+            continue;
+        bool protected = false;
+        for (size_t o = 0; o < d->objective_count; o++)
+            protected |= d->objectives[o].kind == SIM_OBJ_NODE_NEVER_LOST &&
+                         strcmp(d->objectives[o].target, d->nodes[i].id) == 0;
+        if (!protected)
+            warn(l, "unreachable-asset", l->b->node_lines[i],
+                 "node '%s' (value %d) is out of every attacker's reach and no objective "
+                 "protects it: nothing puts it at stake",
+                 d->nodes[i].id, d->nodes[i].value);
+    }
+    free(reach);
+    free(queue);
+}
+
+/* ---- actions --------------------------------------------------------------------- */
+
+static const char *needs(sim_action_kind k)
+{
+    switch (k) {
+    case SIM_ACT_CODE_REVIEW:
+    case SIM_ACT_SAST:
+    case SIM_ACT_PIN_DEPS: return "a node of ours that produces code";
+    case SIM_ACT_SIGN_BUILDS: return "a CI, repository or library node of ours";
+    case SIM_ACT_WAF:
+    case SIM_ACT_DDOS_PROTECTION: return "an internet-facing node of ours";
+    default: return "a node that is not a partner's";
+    }
+}
+
+static void lint_actions(lint *l)
+{
+    const sim_def *d = l->d;
+    uint32_t offered = d->actions_offered;
+    if (!offered)
+        for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++)
+            if (!sim_action_is_offensive((sim_action_kind)k))
+                offered |= 1u << k;
+    bool code_node = false, vulns = d->vuln_count > 0 || strstr(l->code, "add_vuln");
+    for (size_t i = 0; i < d->node_count; i++)
+        code_node |= sim_node_kind_produces_code(d->nodes[i].kind) &&
+                     d->nodes[i].zone != SIM_ZONE_PARTNER;
+    for (int k = 0; k < SIM_ACTION_KIND_COUNT && d->actions_offered; k++) {
+        int line = l->b->action_lines[k];
+        if (!(d->actions_offered & (1u << k)) || !line)
+            continue;
+        const char *name = sim_action_name((sim_action_kind)k);
+        switch (sim_action_target_type((sim_action_kind)k)) {
+        case SIM_TARGET_NODE: {
+            bool any = false;
+            for (size_t i = 0; i < d->node_count; i++)
+                any |= sim_action_fits((sim_action_kind)k, &d->nodes[i]);
+            if (!any)
+                warn(l, "action-no-target", line, "action '%s' is offered but no node accepts it (it needs %s)",
+                     name, needs((sim_action_kind)k));
+            else if (k == SIM_ACT_PATCH && !vulns && !code_node)
+                warn(l, "action-no-target", line,
+                     "action 'patch' is offered but there is nothing to patch: no vulnerability, "
+                     "no node that produces code, no w:add_vuln");
+            break;
+        }
+        case SIM_TARGET_ACTOR:
+            if (d->actor_count == 0)
+                warn(l, "action-no-target", line, "action '%s' is offered but there is no actor to aim it at",
+                     name);
+            break;
+        case SIM_TARGET_REPORT:
+            if (d->report_count == 0 && !next_call(l->code, "report"))
+                warn(l, "action-no-target", line,
+                     "action '%s' is offered but no report ever arrives (no reports, no w:report)", name);
+            break;
+        case SIM_TARGET_CHOICE:
+            if (!next_call(l->code, "choose"))
+                warn(l, "action-no-target", line,
+                     "action '%s' is offered but the scripts put no decision (no w:choose)", name);
+            break;
+        default:
+            break;
+        }
+    }
+    /* prices of actions never offered */
+    int costs = reader_key_line(&l->b->r, "costs", l->b->scenario_line);
+    for (size_t i = 0; i < d->override_count; i++) {
+        sim_action_kind k = d->overrides[i].kind;
+        if (!(offered & (1u << k)))
+            warn(l, "unused", reader_key_line(&l->b->r, sim_action_name(k), costs),
+                 "costs.%s: '%s' is not offered, so this price is never paid", sim_action_name(k),
+                 sim_action_name(k));
+    }
+    bool pool = d->cwe_pool[0] != 0 || d->weakness_rate_ppm >= 0;
+    if (pool && !code_node)
+        warn(l, "unused",
+             reader_key_line(&l->b->r, d->cwe_pool[0] ? "cwe_pool" : "weakness_rate", l->b->scenario_line),
+             "%s: no node of ours produces code, so no new weakness ever appears",
+             d->cwe_pool[0] ? "cwe_pool" : "weakness_rate");
+}
+
+/* ---- objectives ------------------------------------------------------------------- */
+
+/* Collaboration starts at 40 and rises only by what the player may do
+ * (score.c); without those actions, a script's w:adjust or reports to
+ * coordinate, its ceiling is known. */
+static void lint_objectives(lint *l)
+{
+    const sim_def *d = l->d;
+    if (strstr(l->code, "adjust"))
+        return; /* a script moves the pillars itself */
+    uint32_t offered = d->actions_offered;
+    if (!offered)
+        for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++)
+            if (!sim_action_is_offensive((sim_action_kind)k))
+                offered |= 1u << k;
+#define OFFERED(k) ((offered & (1u << (k))) != 0)
+    if (OFFERED(SIM_ACT_JOIN_SHARING) || (OFFERED(SIM_ACT_REPORT_AUTHORITIES) && d->actor_count))
+        return; /* no ceiling short of 100 */
+    int ceiling = 40 + (OFFERED(SIM_ACT_SHARE_INDICATOR) && d->actor_count ? 36 : 0) +
+                  (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
+                  (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
+#undef OFFERED
+    if (next_call(l->code, "report") && ceiling < 100)
+        return; /* reports a script sends count too */
+    for (size_t i = 0; i < d->objective_count; i++) {
+        const sim_objective_def *o = &d->objectives[i];
+        if (o->kind == SIM_OBJ_PILLAR_MIN && strcmp(o->target, "collaboration") == 0 &&
+            o->value > ceiling)
+            warn(l, "unreachable-objective", l->b->objective_lines[i],
+                 "objective '%s' needs collaboration %d, but what this scenario offers raises it "
+                 "to %d at most",
+                 o->id, o->value, ceiling);
+    }
+}
+
+/* ---- texts ------------------------------------------------------------------------- */
+
+static void lint_texts(lint *l)
+{
+    const sim_def *d = l->d;
+    build *b = l->b;
+    if (b->title && chars(b->title) > BW_FIT_TITLE)
+        warn(l, "text-too-long", reader_key_line(&b->r, "title", b->scenario_line),
+             "title is %d characters; the play screen's top bar shows %d", chars(b->title),
+             BW_FIT_TITLE);
+    for (size_t i = 0; i < d->node_count; i++) {
+        const char *label = d->nodes[i].label ? d->nodes[i].label : d->nodes[i].id;
+        if (chars(label) > BW_FIT_NODE_LABEL)
+            warn(l, "text-too-long", b->node_lines[i],
+                 "node '%s': label \"%s\" is %d characters; a node on the map shows %d",
+                 d->nodes[i].id, label, chars(label), BW_FIT_NODE_LABEL);
+    }
+    for (size_t i = 0; i < d->actor_count; i++) {
+        const char *label = d->actors[i].label ? d->actors[i].label : d->actors[i].id;
+        if (chars(label) > BW_FIT_ACTOR_LABEL)
+            warn(l, "text-too-long", b->actor_lines[i],
+                 "actor '%s': label \"%s\" is %d characters; the map's attacker tag shows %d",
+                 d->actors[i].id, label, chars(label), BW_FIT_ACTOR_LABEL);
+    }
+    /* options = { "...", ... } of a w:choose the scripts write */
+    for (const char *p = l->code; (p = strstr(p, "options")) != NULL; p += 7) {
+        const char *q = p + 7;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q != '=')
+            continue;
+        q++;
+        while (*q == ' ' || *q == '\t' || *q == '\n')
+            q++;
+        if (*q != '{')
+            continue;
+        q++;
+        for (int k = 1;; k++) {
+            char text[SIM_TEXT_MAX];
+            const char *start = q;
+            while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
+                start++;
+            const char *after = literal(q, text, sizeof text);
+            if (!after)
+                break;
+            if (chars(text) > BW_FIT_OPTION)
+                warn(l, "text-too-long", line_of(l->code, start),
+                     "option %d is %d characters; a decision's option shows %d (two lines)", k,
+                     chars(text), BW_FIT_OPTION);
+            q = after;
+            while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+                q++;
+            if (*q != ',' && *q != ';')
+                break;
+            q++;
+        }
+    }
+}
+
+void build_lint(build *b)
+{
+    if (!b->r.src)
+        return;
+    lint l = { b, &b->def, strip_comments(b->r.src), b->def.days * SIM_TICKS_PER_DAY };
+    if (!l.code)
+        return;
+    lint_ids(&l);
+    lint_days(&l);
+    lint_reach(&l);
+    lint_actions(&l);
+    lint_objectives(&l);
+    lint_texts(&l);
+    free(l.code);
+}
