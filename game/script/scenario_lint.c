@@ -96,15 +96,6 @@ static int line_of(const char *src, const char *at)
     return line;
 }
 
-/* Characters, not bytes: a label in Greek is as long as it looks. */
-static int chars(const char *s)
-{
-    int n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* ---- the source without comments -------------------------------------------------- */
 
 /* Level of a long bracket at p ("[[" 0, "[==[" 2), -1 when none. */
@@ -398,7 +389,8 @@ static void lint_ids(lint *l)
 /* Is the expression at p the value of an actor's `from`, an event's `at`,
  * a report's `at` or a weakness's `appears`? Those have checks of their
  * own that know their meaning (an actor past the end that a script
- * activates is a dormant actor, not a mistake). */
+ * activates is a dormant actor, not a mistake; an event, report or
+ * weakness past the end is an error of the loader). */
 static bool field_value(const char *src, const char *p)
 {
     const char *q = p - 1;
@@ -461,11 +453,6 @@ static void lint_days(lint *l)
                  "w:day() %.*s %ld is never true: the scenario ends after day %d", oplen, op, n,
                  days);
     }
-    for (size_t i = 0; i < l->d->vuln_count; i++)
-        if (l->d->vulns[i].appears_at >= l->end)
-            warn(l, "after-end", l->b->vuln_lines[i],
-                 "vulnerability '%s' appears at tick %d, after the scenario ends (tick %d)",
-                 l->d->vulns[i].id, l->d->vulns[i].appears_at, l->end);
 }
 
 /* ---- who can reach what ------------------------------------------------------------- */
@@ -681,23 +668,23 @@ static void lint_texts(lint *l)
 {
     const sim_def *d = l->d;
     build *b = l->b;
-    if (b->title && chars(b->title) > BW_FIT_TITLE)
+    int w;
+    if (b->title && (w = bw_fit_width(b->title, BW_FIT_SMALL_PX)) > BW_FIT_TITLE_PX)
         warn(l, "text-too-long", reader_key_line(&b->r, "title", b->scenario_line),
-             "title is %d characters; the play screen's top bar shows %d", chars(b->title),
-             BW_FIT_TITLE);
+             "title is too wide for the play screen's top bar (%d of %d px)", w, BW_FIT_TITLE_PX);
     for (size_t i = 0; i < d->node_count; i++) {
         const char *label = d->nodes[i].label ? d->nodes[i].label : d->nodes[i].id;
-        if (chars(label) > BW_FIT_NODE_LABEL)
+        if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_NODE_LABEL_PX)
             warn(l, "text-too-long", b->node_lines[i],
-                 "node '%s': label \"%s\" is %d characters; a node on the map shows %d",
-                 d->nodes[i].id, label, chars(label), BW_FIT_NODE_LABEL);
+                 "node '%s': label \"%s\" is too wide for its box on the map (%d of %d px)",
+                 d->nodes[i].id, label, w, BW_FIT_NODE_LABEL_PX);
     }
     for (size_t i = 0; i < d->actor_count; i++) {
         const char *label = d->actors[i].label ? d->actors[i].label : d->actors[i].id;
-        if (chars(label) > BW_FIT_ACTOR_LABEL)
+        if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_ACTOR_LABEL_PX)
             warn(l, "text-too-long", b->actor_lines[i],
-                 "actor '%s': label \"%s\" is %d characters; the map's attacker tag shows %d",
-                 d->actors[i].id, label, chars(label), BW_FIT_ACTOR_LABEL);
+                 "actor '%s': label \"%s\" is too wide for its tag on the map (%d of %d px)",
+                 d->actors[i].id, label, w, BW_FIT_ACTOR_LABEL_PX);
     }
     /* options = { "...", ... } of a w:choose the scripts write */
     for (const char *p = l->code; (p = strstr(p, "options")) != NULL; p += 7) {
@@ -720,10 +707,10 @@ static void lint_texts(lint *l)
             const char *after = literal(q, text, sizeof text);
             if (!after)
                 break;
-            if (chars(text) > BW_FIT_OPTION)
+            if ((w = bw_fit_width(text, BW_FIT_BODY_PX)) > BW_FIT_OPTION_PX)
                 warn(l, "text-too-long", line_of(l->code, start),
-                     "option %d is %d characters; a decision's option shows %d (two lines)", k,
-                     chars(text), BW_FIT_OPTION);
+                     "option %d is too long for a decision's button (%d px; %d lines of %d fit)",
+                     k, w, BW_FIT_OPTION_LINES, BW_FIT_OPTION_LINE_PX);
             q = after;
             while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
                 q++;
