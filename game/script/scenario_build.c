@@ -15,12 +15,12 @@ static const char *const scenario_keys[] = {
     "id", "title", "days", "seed", "author", "summary", "version", "briefing", "commitments",
     "teaches", "defender", "nodes", "links", "actors", "reports", "actions", "costs", "cwe_pool",
     "weakness_rate", "events", "objectives", "on_start", "on_tick", "on_action", "debrief", "lint",
-    NULL,
+    "assets", NULL,
 };
 static const char *const defender_keys[] = { "budget", "income", "staff", "capability", NULL };
 static const char *const node_keys[] = { "id", "label", "kind", "zone", "value", "users",
                                          "controls", "data", "leaked_credentials", "x", "y",
-                                         "vulns", NULL };
+                                         "vulns", "icon", NULL };
 static const char *const vuln_keys[] = { "id", "cwe", "severity", "exploitability", "fix",
                                          "known", "attackers_know", "public", "design",
                                          "appears", "node", NULL };
@@ -168,6 +168,7 @@ static void read_node(build *b, lua_State *L, int nt, int index)
     n->has_data = reader_bool(&b->r, L, nt, "data", what, line, false);
     n->leaked_credentials = reader_bool(&b->r, L, nt, "leaked_credentials", what, line, false);
     b->node_lines[b->def.node_count] = line;
+    b->node_icons[b->def.node_count] = assets_read_icon(b, L, nt, what, line);
     b->def.node_count++;
     int nv = reader_list(&b->r, L, nt, "vulns", what, line, 1000);
     for (int i = 1; i <= nv && b->def.vuln_count < (size_t)b->vuln_cap; i++) {
@@ -216,9 +217,10 @@ static void read_nodes(build *b, lua_State *L, int t)
     }
     b->nodes = items_alloc((int)n, sizeof *b->nodes);
     b->node_lines = items_alloc((int)n, sizeof(int));
+    b->node_icons = items_alloc((int)n, sizeof(int));
     b->vulns = items_alloc((int)b->vuln_cap, sizeof *b->vulns);
     b->vuln_lines = items_alloc((int)b->vuln_cap, sizeof(int));
-    if (!b->nodes || !b->node_lines || !b->vulns || !b->vuln_lines) {
+    if (!b->nodes || !b->node_lines || !b->node_icons || !b->vulns || !b->vuln_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the nodes");
         lua_pop(L, 1);
         return;
@@ -678,6 +680,7 @@ static void read_head(build *b, lua_State *L, int t)
 void build_read(build *b, lua_State *L, int t)
 {
     read_head(b, L, t);
+    assets_read_scenario(b, L, t);
     read_defender(b, L, t);
     read_nodes(b, L, t);
     read_links(b, L, t);
@@ -705,6 +708,8 @@ void build_free(build *b)
 {
     free(b->nodes);
     free(b->node_lines);
+    free(b->node_icons);
+    assets_free(b->assets, b->nassets);
     free(b->links);
     free(b->link_lines);
     free(b->vulns);
