@@ -385,7 +385,10 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
         code = initial;
         cw = ui_text_width(g, UI_FONT_SMALL, code);
     }
-    ui_text(g, UI_FONT_SMALL, icon.x + (s - cw) / 2, icon.y + (s - lhs) / 2, UI_TEXT, code);
+    size_t icon_len = 0; /* the scenario's own icon for the node, else the kind's code */
+    const void *own = script_scenario_node_icon(ui_session_scenario(p->ss), n, &icon_len);
+    if (!own || !ui_image_png(g, own, icon_len, ui_rect_inset(icon, 3)))
+        ui_text(g, UI_FONT_SMALL, icon.x + (s - cw) / 2, icon.y + (s - lhs) / 2, UI_TEXT, code);
     /* Label and state. */
     int tx = icon.x + s + 10, tw = r.x + r.w - tx - 8;
     bool two = r.h >= lhb + lhs + 12;

@@ -277,7 +277,14 @@ void scr_briefing(ui_app *a)
         snprintf(sub, sizeof sub, "%s%s%s · %d days", author && *author ? "by " : "",
                  author && *author ? author : "", author && *author ? "" : script_scenario_id(s),
                  sim_world_days(script_scenario_cworld(s)));
-    ui_rect r = scr_header(a, ui_gfx_screen(g), script_scenario_title(s), sub);
+    ui_rect screen = ui_gfx_screen(g);
+    ui_rect r = scr_header(a, screen, script_scenario_title(s), sub);
+    size_t logo_len = 0;
+    const void *logo = script_scenario_logo(s, &logo_len);
+    if (logo) { /* the scenario's own logo, at the right of the header */
+        int hh = r.y - screen.y - 16;
+        ui_image_png(g, logo, logo_len, (ui_rect){screen.x + screen.w - 24 - hh, screen.y + 8, hh, hh});
+    }
     int bh = ui_line_height(g, UI_FONT_BOLD) + 22;
     ui_rect bar = ui_cut_bottom(&r, bh + 32);
     ui_fill(g, bar, UI_PANEL);
