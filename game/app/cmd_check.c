@@ -91,8 +91,11 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
         script_diags_init(&d);
         bw_err e;
         char path[1024];
+        script_options so;
+        memset(&so, 0, sizeof so);
+        so.lint = true;
         script_scenario *s = script_scenario_load(app_resolve(argv[i], "scenarios", path, sizeof path),
-                                                  NULL, &d, &e);
+                                                  &so, &d, &e);
         bool ok = s != NULL && d.errors == 0 && !(werror && d.warnings > 0);
         bad += !ok;
         char hash[17] = "";

@@ -62,11 +62,31 @@ void lint_read(build *b, lua_State *L, int t)
 
 /* ---- reporting ------------------------------------------------------------------- */
 
+/* A sorted set of strings, for lookups that stay fast on a hostile file
+ * of a hundred thousand ids and a million calls. */
+typedef struct idset {
+    const char **v;
+    int n, cap;
+    char **owned;    /* strings copied out of the source, freed with the set */
+    int nowned;
+} idset;
+
+/* What the scripts do with a call's argument: the literal ids it names,
+ * and whether any call computes it instead. */
+typedef struct call_args {
+    idset lits;
+    bool computed;
+} call_args;
+
 typedef struct lint {
     build *b;
     const sim_def *d;
     char *code;      /* the source with its comments blanked (lines kept) */
     int end;         /* the tick the game ends at */
+    int *line_starts; int nlines; /* offsets in code of each line's start */
+    idset ids[5];    /* by id_kind: nodes, vulns, actors, objectives, reports */
+    int *node_order; /* node indices sorted by id */
+    call_args compromise_node, compromise_actor, activate;
 } lint;
 
 static void warn(lint *l, const char *name, int line, const char *fmt, ...)
@@ -88,12 +108,91 @@ static void warn(lint *l, const char *name, int line, const char *fmt, ...)
     script_diags_add(l->b->r.diags, l->b->r.file, line, true, "%s [%s]", msg, name);
 }
 
-static int line_of(const char *src, const char *at)
+/* The line of a position in l->code (binary search over line starts). */
+static int line_at(const lint *l, const char *at)
 {
-    int line = 1;
-    for (const char *p = src; p < at; p++)
-        line += *p == '\n';
-    return line;
+    long off = (long)(at - l->code);
+    int lo = 0, hi = l->nlines - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (l->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+
+static bool index_lines(lint *l)
+{
+    int n = 1;
+    for (const char *p = l->code; *p; p++)
+        n += *p == '\n';
+    l->line_starts = malloc((size_t)n * sizeof *l->line_starts);
+    if (!l->line_starts)
+        return false;
+    l->line_starts[0] = 0;
+    l->nlines = 1;
+    for (const char *p = l->code; *p; p++)
+        if (*p == '\n')
+            l->line_starts[l->nlines++] = (int)(p + 1 - l->code);
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void idset_add(idset *s, const char *v, bool copy)
+{
+    if (!v)
+        return;
+    if (s->n == s->cap) {
+        int ncap = s->cap ? s->cap * 2 : 16;
+        /* owned never holds more than v: one capacity for both */
+        const char **nv = realloc(s->v, (size_t)ncap * sizeof *nv);
+        char **no = realloc(s->owned, (size_t)ncap * sizeof *no);
+        if (!nv || !no) {
+            if (nv)
+                s->v = nv;
+            if (no)
+                s->owned = no;
+            return;
+        }
+        s->v = nv;
+        s->owned = no;
+        s->cap = ncap;
+    }
+    if (copy) {
+        char *c = malloc(strlen(v) + 1);
+        if (!c)
+            return;
+        strcpy(c, v);
+        s->owned[s->nowned++] = c;
+        v = c;
+    }
+    s->v[s->n++] = v;
+}
+
+static void idset_sort(idset *s)
+{
+    if (s->n > 1)
+        qsort(s->v, (size_t)s->n, sizeof *s->v, cmp_str);
+}
+
+static bool idset_has(const idset *s, const char *v)
+{
+    return s->n > 0 && bsearch(&v, s->v, (size_t)s->n, sizeof *s->v, cmp_str) != NULL;
+}
+
+static void idset_free(idset *s)
+{
+    for (int i = 0; i < s->nowned; i++)
+        free(s->owned[i]);
+    free(s->owned);
+    free(s->v);
+    memset(s, 0, sizeof *s);
 }
 
 /* ---- the source without comments -------------------------------------------------- */
@@ -222,83 +321,120 @@ static const char *arg_at(const char *p, int arg)
     return arg == 1 ? p : second_arg(p);
 }
 
-/* Does any call of name take an argument arg that is not a literal? (A
- * second argument after a computed first counts as computed.) */
-static bool computed_arg(const char *code, const char *name, int arg)
+/* One pass over the calls of name: the literal ids given as argument arg
+ * (1 or 2), and whether any call computes it. (A second argument after a
+ * computed first counts as computed.) */
+static void collect_args(const char *code, const char *name, int arg, call_args *out)
 {
     char buf[SIM_ID_MAX];
     for (const char *p = code; (p = next_call(p, name)) != NULL;) {
         const char *a = arg_at(p, arg);
-        if (!a || !literal(a, buf, sizeof buf))
-            return true;
+        if (a && literal(a, buf, sizeof buf))
+            idset_add(&out->lits, buf, true);
+        else
+            out->computed = true;
     }
-    return false;
-}
-
-/* Is id the literal argument arg (1 or 2) of some call of name? */
-static bool literal_arg(const char *code, const char *name, int arg, const char *id)
-{
-    char buf[SIM_ID_MAX];
-    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
-        const char *a = arg_at(p, arg);
-        if (a && literal(a, buf, sizeof buf) && strcmp(buf, id) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* ---- ids ------------------------------------------------------------------------- */
-
-static int node_index(const sim_def *d, const char *id)
-{
-    for (size_t i = 0; id && i < d->node_count; i++)
-        if (d->nodes[i].id && strcmp(d->nodes[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    idset_sort(&out->lits);
 }
 
 /* Ids a script adds at run time: `id = "x"` inside the spec of a call of
- * name (w:add_vuln{...}, w:report{...}). */
-static bool added_by(const char *code, const char *name, const char *id)
+ * name (w:add_vuln{...}, w:report{...}), looked for in the first 4 KiB
+ * of the spec. */
+static void collect_added(const char *code, const char *name, idset *out)
 {
-    for (const char *p = code; (p = strstr(p, name)) != NULL; p++) {
-        const char *end = strchr(p, '}');
-        for (const char *q = p; end && (q = strstr(q, "id")) != NULL && q < end; q += 2) {
+    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
+        const char *end = p;
+        while (*end && *end != '}' && end - p < 4096)
+            end++;
+        for (const char *q = p; (q = strstr(q, "id")) != NULL && q < end; q += 2) {
             const char *r = q + 2;
             while (*r == ' ' || *r == '\t')
                 r++;
             char buf[SIM_ID_MAX];
-            if (!isalnum((unsigned char)q[-1]) && q[-1] != '_' && *r == '=' &&
-                literal(r + 1, buf, sizeof buf) && strcmp(buf, id) == 0)
-                return true;
+            if (!isalnum((unsigned char)q[-1]) && q[-1] != '_' && *r == '=' && r[1] != '=' &&
+                literal(r + 1, buf, sizeof buf))
+                idset_add(out, buf, true);
         }
     }
-    return false;
 }
 
-typedef enum { ID_NODE, ID_VULN, ID_ACTOR, ID_OBJECTIVE, ID_REPORT } id_kind;
+/* ---- ids ------------------------------------------------------------------------- */
+
+typedef enum { ID_NODE, ID_VULN, ID_ACTOR, ID_OBJECTIVE, ID_REPORT, ID_KINDS } id_kind;
+
+static const sim_def *sort_def; /* qsort has no context argument */
+
+static int cmp_node(const void *a, const void *b)
+{
+    const char *x = sort_def->nodes[*(const int *)a].id, *y = sort_def->nodes[*(const int *)b].id;
+    return strcmp(x ? x : "", y ? y : "");
+}
+
+static int node_index(const lint *l, const char *id)
+{
+    const sim_def *d = l->d;
+    int lo = 0, hi = (int)d->node_count - 1;
+    while (id && l->node_order && lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const char *x = d->nodes[l->node_order[mid]].id;
+        int c = strcmp(id, x ? x : "");
+        if (c == 0)
+            return l->node_order[mid];
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+static bool index_ids(lint *l)
+{
+    const sim_def *d = l->d;
+    for (size_t i = 0; i < d->node_count; i++)
+        idset_add(&l->ids[ID_NODE], d->nodes[i].id, false);
+    for (size_t i = 0; i < d->vuln_count; i++)
+        idset_add(&l->ids[ID_VULN], d->vulns[i].id, false);
+    for (size_t i = 0; i < d->actor_count; i++)
+        idset_add(&l->ids[ID_ACTOR], d->actors[i].id, false);
+    for (size_t i = 0; i < d->objective_count; i++)
+        idset_add(&l->ids[ID_OBJECTIVE], d->objectives[i].id, false);
+    for (size_t i = 0; i < d->report_count; i++)
+        idset_add(&l->ids[ID_REPORT], d->reports[i].id, false);
+    collect_added(l->code, "add_vuln", &l->ids[ID_VULN]);
+    collect_added(l->code, "report", &l->ids[ID_REPORT]);
+    for (int k = 0; k < ID_KINDS; k++)
+        idset_sort(&l->ids[k]);
+    collect_args(l->code, "compromise", 1, &l->compromise_node);
+    collect_args(l->code, "compromise", 2, &l->compromise_actor);
+    collect_args(l->code, "activate", 1, &l->activate);
+    l->node_order = malloc((d->node_count ? d->node_count : 1) * sizeof *l->node_order);
+    if (!l->node_order)
+        return false;
+    for (size_t i = 0; i < d->node_count; i++)
+        l->node_order[i] = (int)i;
+    sort_def = d;
+    qsort(l->node_order, d->node_count, sizeof *l->node_order, cmp_node);
+    return true;
+}
 
 static bool id_known(const lint *l, id_kind k, const char *id, const char **near)
 {
+    if (idset_has(&l->ids[k], id))
+        return true;
     const char *names[257];
     int n = 0;
     const sim_def *d = l->d;
     size_t count = k == ID_NODE ? d->node_count : k == ID_VULN ? d->vuln_count
                  : k == ID_ACTOR ? d->actor_count : k == ID_REPORT ? d->report_count
                                                                 : d->objective_count;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count && n < 256; i++) {
         const char *x = k == ID_NODE ? d->nodes[i].id : k == ID_VULN ? d->vulns[i].id
                       : k == ID_ACTOR ? d->actors[i].id : k == ID_REPORT ? d->reports[i].id
                                                                        : d->objectives[i].id;
-        if (x && strcmp(x, id) == 0)
-            return true;
-        if (x && n < 256)
+        if (x)
             names[n++] = x;
     }
-    if (k == ID_VULN && (added_by(l->code, "add_vuln", id) || added_by(l->code, "report", id)))
-        return true;
-    if (k == ID_REPORT && added_by(l->code, "report", id))
-        return true;
     names[n] = NULL;
     *near = bw_closest(id, names);
     return false;
@@ -328,7 +464,7 @@ static void lint_ids(lint *l)
                 continue;
             const char *near = NULL;
             if (!id_known(l, calls[c].kind, id, &near))
-                warn(l, "unknown-id", line_of(src, p), "w:%s: no %s '%s'%s%s%s", calls[c].method,
+                warn(l, "unknown-id", line_at(l, p), "w:%s: no %s '%s'%s%s%s", calls[c].method,
                      calls[c].what, id, near ? " (did you mean '" : "", near ? near : "",
                      near ? "'?)" : "");
             /* w:compromise(node, actor): the second is an actor */
@@ -337,7 +473,7 @@ static void lint_ids(lint *l)
                 q++;
             if (strcmp(calls[c].method, "compromise") == 0 && *q == ',' &&
                 literal(q + 1, id, sizeof id) && !id_known(l, ID_ACTOR, id, &near))
-                warn(l, "unknown-id", line_of(src, p), "w:compromise: no actor '%s'%s%s%s", id,
+                warn(l, "unknown-id", line_at(l, p), "w:compromise: no actor '%s'%s%s%s", id,
                      near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         }
     }
@@ -358,7 +494,7 @@ static void lint_ids(lint *l)
         states[SIM_STATE_COUNT] = NULL;
         const char *near = bw_closest(st, states);
         if (!ok)
-            warn(l, "unknown-id", line_of(src, p), "no node state '%s'%s%s%s: it is never true", st,
+            warn(l, "unknown-id", line_at(l, p), "no node state '%s'%s%s%s: it is never true", st,
                  near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     }
     for (const char *p = src; (p = strstr(p, "tally()")) != NULL; p += 7) {
@@ -379,7 +515,7 @@ static void lint_ids(lint *l)
         names[k] = NULL;
         const char *near = bw_closest(f, names);
         if (!ok && n)
-            warn(l, "unknown-id", line_of(src, p), "w:tally() has no counter '%s'%s%s%s", f,
+            warn(l, "unknown-id", line_at(l, p), "w:tally() has no counter '%s'%s%s%s", f,
                  near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     }
 }
@@ -430,7 +566,7 @@ static void lint_days(lint *l)
                 continue;
             long n = strtol(q, NULL, 10);
             if (n > days)
-                warn(l, "after-end", line_of(src, p),
+                warn(l, "after-end", line_at(l, p),
                      "day(%ld) is after the scenario ends (it has %d day%s)", n, days,
                      days == 1 ? "" : "s");
             continue;
@@ -449,7 +585,7 @@ static void lint_days(lint *l)
             continue;
         long n = strtol(q, NULL, 10);
         if (n > days || (op[0] == '>' && oplen == 1 && n >= days))
-            warn(l, "after-end", line_of(src, p),
+            warn(l, "after-end", line_at(l, p),
                  "w:day() %.*s %ld is never true: the scenario ends after day %d", oplen, op, n,
                  days);
     }
@@ -460,8 +596,8 @@ static void lint_days(lint *l)
 static bool actor_ever_active(const lint *l, int a)
 {
     const sim_actor_def *ad = &l->d->actors[a];
-    return ad->active_from < l->end || literal_arg(l->code, "activate", 1, ad->id) ||
-           computed_arg(l->code, "activate", 1);
+    return ad->active_from < l->end || idset_has(&l->activate.lits, ad->id) ||
+           l->activate.computed;
 }
 
 /* Can actor a get a foothold on node (flood 0: by a technique that
@@ -503,31 +639,54 @@ static void lint_reach(lint *l)
             warn(l, "unused", l->b->actor_lines[a],
                  "actor '%s' becomes active at tick %d, after the scenario ends: it never acts",
                  d->actors[a].id, d->actors[a].active_from);
-        else if (!any && !literal_arg(l->code, "compromise", 2, d->actors[a].id) &&
-                 !computed_arg(l->code, "compromise", 2))
+        else if (!any && !idset_has(&l->compromise_actor.lits, d->actors[a].id) &&
+                 !l->compromise_actor.computed)
             warn(l, "unused", l->b->actor_lines[a],
                  "actor '%s' has no way in: none of its initial-access techniques fits a node here",
                  d->actors[a].id);
     }
     /* a foothold a script plants */
-    bool planted_anywhere = computed_arg(l->code, "compromise", 1);
+    bool planted_anywhere = l->compromise_node.computed;
     for (int i = 0; i < n; i++)
-        if (!reach[i] && literal_arg(l->code, "compromise", 1, d->nodes[i].id)) {
+        if (!reach[i] && idset_has(&l->compromise_node.lits, d->nodes[i].id)) {
             reach[i] = true;
             queue[tail++] = i;
         }
-    while (head < tail) {
-        int from = queue[head++];
-        for (size_t k = 0; k < d->link_count; k++) {
-            if (node_index(d, d->links[k].from) != from)
-                continue;
-            int to = node_index(d, d->links[k].to);
-            if (to >= 0 && !reach[to]) {
-                reach[to] = true;
-                queue[tail++] = to;
-            }
-        }
+    /* the links as adjacency lists (from -> to), built once */
+    int m = (int)d->link_count;
+    int *first = calloc((size_t)n + 1, sizeof *first);
+    int *to = malloc((size_t)(m ? m : 1) * sizeof *to);
+    int *ends = malloc((size_t)(m ? m : 1) * 2 * sizeof *ends);
+    for (int k = 0; first && to && ends && k < m; k++) {
+        ends[2 * k] = node_index(l, d->links[k].from);
+        ends[2 * k + 1] = node_index(l, d->links[k].to);
+        if (ends[2 * k] >= 0 && ends[2 * k + 1] >= 0)
+            first[ends[2 * k] + 1]++;
     }
+    for (int i = 0; first && i < n; i++)
+        first[i + 1] += first[i];
+    for (int k = 0, *fill = first && to && ends ? calloc((size_t)n, sizeof *fill) : NULL;
+         fill && k <= m; k++) {
+        if (k == m) {
+            free(fill);
+            break;
+        }
+        if (ends[2 * k] >= 0 && ends[2 * k + 1] >= 0)
+            to[first[ends[2 * k]] + fill[ends[2 * k]]++] = ends[2 * k + 1];
+    }
+    while (first && to && ends && head < tail) {
+        int from = queue[head++];
+        for (int k = first[from]; k < first[from + 1]; k++)
+            if (!reach[to[k]]) {
+                reach[to[k]] = true;
+                queue[tail++] = to[k];
+            }
+    }
+    if (!first || !to || !ends)
+        planted_anywhere = true; /* out of memory: say nothing rather than guess */
+    free(first);
+    free(to);
+    free(ends);
     for (int i = 0; i < n && !planted_anywhere; i++) {
         if (reach[i] || d->nodes[i].value <= 0)
             continue;
@@ -708,7 +867,7 @@ static void lint_texts(lint *l)
             if (!after)
                 break;
             if ((w = bw_fit_width(text, BW_FIT_BODY_PX)) > BW_FIT_OPTION_PX)
-                warn(l, "text-too-long", line_of(l->code, start),
+                warn(l, "text-too-long", line_at(l, start),
                      "option %d is too long for a decision's button (%d px; %d lines of %d fit)",
                      k, w, BW_FIT_OPTION_LINES, BW_FIT_OPTION_LINE_PX);
             q = after;
@@ -725,14 +884,30 @@ void build_lint(build *b)
 {
     if (!b->r.src)
         return;
-    lint l = { b, &b->def, strip_comments(b->r.src), b->def.days * SIM_TICKS_PER_DAY };
-    if (!l.code)
-        return;
-    lint_ids(&l);
-    lint_days(&l);
-    lint_reach(&l);
-    lint_actions(&l);
-    lint_objectives(&l);
-    lint_texts(&l);
+    lint l;
+    memset(&l, 0, sizeof l);
+    l.b = b;
+    l.d = &b->def;
+    l.end = b->def.days * SIM_TICKS_PER_DAY;
+    l.code = strip_comments(b->r.src);
+    if (l.code) {
+        l.code++; /* past the guard space */
+        if (index_lines(&l) && index_ids(&l)) {
+            lint_ids(&l);
+            lint_days(&l);
+            lint_reach(&l);
+            lint_actions(&l);
+            lint_objectives(&l);
+            lint_texts(&l);
+        }
+        l.code--;
+    }
     free(l.code);
+    free(l.line_starts);
+    free(l.node_order);
+    for (int k = 0; k < ID_KINDS; k++)
+        idset_free(&l.ids[k]);
+    idset_free(&l.compromise_node.lits);
+    idset_free(&l.compromise_actor.lits);
+    idset_free(&l.activate.lits);
 }

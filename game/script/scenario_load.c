@@ -318,7 +318,7 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     int rc = script_sandbox_call(s->sb, 2, 0, err);
     if (rc == BW_OK)
         build_crosscheck(&b);
-    if (rc == BW_OK && diags->errors == before)
+    if (rc == BW_OK && diags->errors == before && opt && opt->lint)
         build_lint(&b);
     if (rc != BW_OK)
         script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);

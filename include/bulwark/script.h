@@ -58,6 +58,7 @@ typedef struct script_options {
     uint64_t seed;
     script_limits limits;      /* zeroed: the defaults */
     const char *curriculum;    /* path of the curriculum catalogue, NULL = default */
+    bool lint;                 /* add the lints' warnings (bulwark check); off for play */
 } script_options;
 
 /* Load, validate and build the world. On failure returns NULL; the
