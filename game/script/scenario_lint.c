@@ -9,7 +9,7 @@
  * scripts' calls are read, never run, so a finding about a script is about
  * a literal written in it (w:node("db")), and a call whose argument is
  * computed turns the lint that depends on it off rather than guess. */
-#include "scenario_build.h"
+#include "scenario_scan.h"
 
 #include "bulwark/text_fit.h"
 
@@ -61,22 +61,6 @@ void lint_read(build *b, lua_State *L, int t)
 }
 
 /* ---- reporting ------------------------------------------------------------------- */
-
-/* A sorted set of strings, for lookups that stay fast on a hostile file
- * of a hundred thousand ids and a million calls. */
-typedef struct idset {
-    const char **v;
-    int n, cap;
-    char **owned;    /* strings copied out of the source, freed with the set */
-    int nowned;
-} idset;
-
-/* What the scripts do with a call's argument: the literal ids it names,
- * and whether any call computes it instead. */
-typedef struct call_args {
-    idset lits;
-    bool computed;
-} call_args;
 
 typedef struct lint {
     build *b;
@@ -139,225 +123,6 @@ static bool index_lines(lint *l)
     return true;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void idset_add(idset *s, const char *v, bool copy)
-{
-    if (!v)
-        return;
-    if (s->n == s->cap) {
-        int ncap = s->cap ? s->cap * 2 : 16;
-        /* owned never holds more than v: one capacity for both */
-        const char **nv = realloc(s->v, (size_t)ncap * sizeof *nv);
-        char **no = realloc(s->owned, (size_t)ncap * sizeof *no);
-        if (!nv || !no) {
-            if (nv)
-                s->v = nv;
-            if (no)
-                s->owned = no;
-            return;
-        }
-        s->v = nv;
-        s->owned = no;
-        s->cap = ncap;
-    }
-    if (copy) {
-        char *c = malloc(strlen(v) + 1);
-        if (!c)
-            return;
-        strcpy(c, v);
-        s->owned[s->nowned++] = c;
-        v = c;
-    }
-    s->v[s->n++] = v;
-}
-
-static void idset_sort(idset *s)
-{
-    if (s->n > 1)
-        qsort(s->v, (size_t)s->n, sizeof *s->v, cmp_str);
-}
-
-static bool idset_has(const idset *s, const char *v)
-{
-    return s->n > 0 && bsearch(&v, s->v, (size_t)s->n, sizeof *s->v, cmp_str) != NULL;
-}
-
-static void idset_free(idset *s)
-{
-    for (int i = 0; i < s->nowned; i++)
-        free(s->owned[i]);
-    free(s->owned);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
-
-/* ---- the source without comments -------------------------------------------------- */
-
-/* Level of a long bracket at p ("[[" 0, "[==[" 2), -1 when none. */
-static int long_bracket(const char *p)
-{
-    if (*p != '[')
-        return -1;
-    int lv = 0;
-    while (p[1 + lv] == '=')
-        lv++;
-    return p[1 + lv] == '[' ? lv : -1;
-}
-
-static const char *long_end(const char *p, int lv)
-{
-    for (; *p; p++) {
-        if (*p != ']')
-            continue;
-        int k = 0;
-        while (p[1 + k] == '=')
-            k++;
-        if (k == lv && p[1 + k] == ']')
-            return p + 2 + k;
-    }
-    return p;
-}
-
-/* A copy of src where every comment is spaces (newlines kept, so lines
- * hold); strings are kept, for the literals the lints read. */
-static char *strip_comments(const char *src)
-{
-    /* One space before the text: a match at its start may look at the
-     * character before it. Lines are unchanged (no newline added). */
-    size_t n = strlen(src);
-    char *buf = malloc(n + 2);
-    if (!buf)
-        return NULL;
-    buf[0] = ' ';
-    char *out = buf + 1;
-    memcpy(out, src, n + 1);
-    const char *p = src;
-    while (*p) {
-        if (*p == '"' || *p == '\'') {
-            char q = *p++;
-            while (*p && *p != q && *p != '\n')
-                p += (*p == '\\' && p[1]) ? 2 : 1;
-            p += *p == q;
-        } else if (long_bracket(p) >= 0) {
-            p = long_end(p + 2 + long_bracket(p), long_bracket(p));
-        } else if (p[0] == '-' && p[1] == '-') {
-            const char *e;
-            int lv = long_bracket(p + 2);
-            if (lv >= 0)
-                e = long_end(p + 4 + lv, lv);
-            else
-                for (e = p; *e && *e != '\n'; e++)
-                    ;
-            for (const char *c = p; c < e; c++)
-                if (*c != '\n')
-                    out[c - src] = ' ';
-            p = e;
-        } else
-            p++;
-    }
-    return buf;
-}
-
-/* The string literal at p (after spaces), copied into buf; the pointer
- * after it, or NULL when there is no literal there. */
-static const char *literal(const char *p, char *buf, size_t size)
-{
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    if (*p != '"' && *p != '\'')
-        return NULL;
-    char q = *p++;
-    size_t n = 0;
-    for (; *p && *p != q && *p != '\n'; p++) {
-        if (*p == '\\')
-            return NULL; /* an escape: not a plain id, leave it alone */
-        if (n + 1 < size)
-            buf[n++] = *p;
-    }
-    buf[n] = '\0';
-    return *p == q ? p + 1 : NULL;
-}
-
-/* The next call of method name (":name(", or Lua's ":name { ... }" and
- * ':name "..."') at or after p; returns where its arguments start (after
- * the "(", or at the "{" or the quote), NULL when none. */
-static const char *next_call(const char *p, const char *name)
-{
-    size_t n = strlen(name);
-    for (; (p = strstr(p, name)) != NULL; p += n) {
-        if (p[-1] != ':' && p[-1] != '.')
-            continue;
-        const char *q = p + n;
-        while (*q == ' ' || *q == '\t')
-            q++;
-        if (*q == '(')
-            return q + 1;
-        if (*q == '{' || *q == '"' || *q == '\'')
-            return q;
-    }
-    return NULL;
-}
-
-/* The argument after the first of a call (p from next_call): its start,
- * NULL when the first is not a literal followed by a comma. */
-static const char *second_arg(const char *p)
-{
-    char buf[SIM_ID_MAX];
-    const char *q = literal(p, buf, sizeof buf);
-    if (!q)
-        return NULL;
-    while (*q == ' ' || *q == '\t')
-        q++;
-    return *q == ',' ? q + 1 : NULL;
-}
-
-/* Argument arg (1 or 2) of a call whose arguments start at p. */
-static const char *arg_at(const char *p, int arg)
-{
-    return arg == 1 ? p : second_arg(p);
-}
-
-/* One pass over the calls of name: the literal ids given as argument arg
- * (1 or 2), and whether any call computes it. (A second argument after a
- * computed first counts as computed.) */
-static void collect_args(const char *code, const char *name, int arg, call_args *out)
-{
-    char buf[SIM_ID_MAX];
-    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
-        const char *a = arg_at(p, arg);
-        if (a && literal(a, buf, sizeof buf))
-            idset_add(&out->lits, buf, true);
-        else
-            out->computed = true;
-    }
-    idset_sort(&out->lits);
-}
-
-/* Ids a script adds at run time: `id = "x"` inside the spec of a call of
- * name (w:add_vuln{...}, w:report{...}), looked for in the first 4 KiB
- * of the spec. */
-static void collect_added(const char *code, const char *name, idset *out)
-{
-    for (const char *p = code; (p = next_call(p, name)) != NULL;) {
-        const char *end = p;
-        while (*end && *end != '}' && end - p < 4096)
-            end++;
-        for (const char *q = p; (q = strstr(q, "id")) != NULL && q < end; q += 2) {
-            const char *r = q + 2;
-            while (*r == ' ' || *r == '\t')
-                r++;
-            char buf[SIM_ID_MAX];
-            if (!isalnum((unsigned char)q[-1]) && q[-1] != '_' && *r == '=' && r[1] != '=' &&
-                literal(r + 1, buf, sizeof buf))
-                idset_add(out, buf, true);
-        }
-    }
-}
-
 /* ---- ids ------------------------------------------------------------------------- */
 
 typedef enum { ID_NODE, ID_VULN, ID_ACTOR, ID_OBJECTIVE, ID_REPORT, ID_KINDS } id_kind;
@@ -401,13 +166,13 @@ static bool index_ids(lint *l)
         idset_add(&l->ids[ID_OBJECTIVE], d->objectives[i].id, false);
     for (size_t i = 0; i < d->report_count; i++)
         idset_add(&l->ids[ID_REPORT], d->reports[i].id, false);
-    collect_added(l->code, "add_vuln", &l->ids[ID_VULN]);
-    collect_added(l->code, "report", &l->ids[ID_REPORT]);
+    scan_collect_added(l->code, "add_vuln", &l->ids[ID_VULN]);
+    scan_collect_added(l->code, "report", &l->ids[ID_REPORT]);
     for (int k = 0; k < ID_KINDS; k++)
         idset_sort(&l->ids[k]);
-    collect_args(l->code, "compromise", 1, &l->compromise_node);
-    collect_args(l->code, "compromise", 2, &l->compromise_actor);
-    collect_args(l->code, "activate", 1, &l->activate);
+    scan_collect_args(l->code, "compromise", 1, &l->compromise_node);
+    scan_collect_args(l->code, "compromise", 2, &l->compromise_actor);
+    scan_collect_args(l->code, "activate", 1, &l->activate);
     l->node_order = malloc((d->node_count ? d->node_count : 1) * sizeof *l->node_order);
     if (!l->node_order)
         return false;
@@ -457,9 +222,9 @@ static void lint_ids(lint *l)
     };
     const char *src = l->code;
     for (size_t c = 0; c < sizeof calls / sizeof calls[0]; c++) {
-        for (const char *p = src; (p = next_call(p, calls[c].method)) != NULL;) {
+        for (const char *p = src; (p = scan_next_call(p, calls[c].method)) != NULL;) {
             char id[SIM_ID_MAX];
-            const char *after = literal(p, id, sizeof id);
+            const char *after = scan_literal(p, id, sizeof id);
             if (!after)
                 continue;
             const char *near = NULL;
@@ -472,7 +237,7 @@ static void lint_ids(lint *l)
             while (*q == ' ' || *q == '\t')
                 q++;
             if (strcmp(calls[c].method, "compromise") == 0 && *q == ',' &&
-                literal(q + 1, id, sizeof id) && !id_known(l, ID_ACTOR, id, &near))
+                scan_literal(q + 1, id, sizeof id) && !id_known(l, ID_ACTOR, id, &near))
                 warn(l, "unknown-id", line_at(l, p), "w:compromise: no actor '%s'%s%s%s", id,
                      near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         }
@@ -483,7 +248,7 @@ static void lint_ids(lint *l)
         while (*q == ' ' || *q == '\t')
             q++;
         char st[32];
-        if ((q[0] != '=' && q[0] != '~') || q[1] != '=' || !literal(q + 2, st, sizeof st))
+        if ((q[0] != '=' && q[0] != '~') || q[1] != '=' || !scan_literal(q + 2, st, sizeof st))
             continue;
         const char *states[SIM_STATE_COUNT + 1];
         bool ok = false;
@@ -756,12 +521,12 @@ static void lint_actions(lint *l)
                      name);
             break;
         case SIM_TARGET_REPORT:
-            if (d->report_count == 0 && !next_call(l->code, "report"))
+            if (d->report_count == 0 && !scan_next_call(l->code, "report"))
                 warn(l, "action-no-target", line,
                      "action '%s' is offered but no report ever arrives (no reports, no w:report)", name);
             break;
         case SIM_TARGET_CHOICE:
-            if (!next_call(l->code, "choose"))
+            if (!scan_next_call(l->code, "choose"))
                 warn(l, "action-no-target", line,
                      "action '%s' is offered but the scripts put no decision (no w:choose)", name);
             break;
@@ -808,7 +573,7 @@ static void lint_objectives(lint *l)
                   (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
                   (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
 #undef OFFERED
-    if (next_call(l->code, "report") && ceiling < 100)
+    if (scan_next_call(l->code, "report") && ceiling < 100)
         return; /* reports a script sends count too */
     for (size_t i = 0; i < d->objective_count; i++) {
         const sim_objective_def *o = &d->objectives[i];
@@ -863,7 +628,7 @@ static void lint_texts(lint *l)
             const char *start = q;
             while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
                 start++;
-            const char *after = literal(q, text, sizeof text);
+            const char *after = scan_literal(q, text, sizeof text);
             if (!after)
                 break;
             if ((w = bw_fit_width(text, BW_FIT_BODY_PX)) > BW_FIT_OPTION_PX)
@@ -889,7 +654,7 @@ void build_lint(build *b)
     l.b = b;
     l.d = &b->def;
     l.end = b->def.days * SIM_TICKS_PER_DAY;
-    l.code = strip_comments(b->r.src);
+    l.code = scan_strip_comments(b->r.src);
     if (l.code) {
         l.code++; /* past the guard space */
         if (index_lines(&l) && index_ids(&l)) {
