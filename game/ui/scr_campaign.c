@@ -211,7 +211,7 @@ void scr_campaign(ui_app *a)
 
 /* ---- the briefing ------------------------------------------------------------------------- */
 
-bool scr_shared_scenario(const script_scenario *s)
+static bool shared_uncached(const script_scenario *s)
 {
     char dir[1200], real_dir[PATH_MAX], real_file[PATH_MAX];
     snprintf(dir, sizeof dir, "%s/scripts/scenarios", script_data_dir());
@@ -220,6 +220,21 @@ bool scr_shared_scenario(const script_scenario *s)
     size_t n = strlen(real_dir);
     return !(strncmp(real_file, real_dir, n) == 0 && real_file[n] == '/' &&
              !strchr(real_file + n + 1, '/'));
+}
+
+/* Asked every frame the briefing is drawn: resolved once per path. */
+bool scr_shared_scenario(const script_scenario *s)
+{
+    static char last[1024];
+    static bool answer;
+    const char *path = script_scenario_path(s);
+    if (!path)
+        return true;
+    if (strcmp(path, last) != 0) {
+        answer = shared_uncached(s);
+        snprintf(last, sizeof last, "%s", path);
+    }
+    return answer;
 }
 
 static int draw_teaches(ui_app *a, ui_rect r, const script_scenario *s, bool draw)
