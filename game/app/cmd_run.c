@@ -341,9 +341,16 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "bulwark run: bot: %s\n", e.msg);
         rc = APP_FAILED;
     }
-    if (rc == APP_OK && !o.quiet)
+    if (rc == APP_OK && !o.quiet) {
         fprintf(out, "%s — %s (seed %llu%s%s)\n", script_scenario_title(s), script_scenario_id(s),
                 (unsigned long long)script_scenario_seed(s), o.player ? ", player " : "", o.player ? o.player : "");
+        /* Who wrote it and which exact text runs: a shared file says so
+         * before it starts. */
+        const char *author = script_scenario_author(s);
+        fprintf(out, "scenario %s by %s, content hash %016llx\n", script_scenario_id(s),
+                author && *author ? author : "an unnamed author",
+                (unsigned long long)script_scenario_hash(s));
+    }
     if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, o.debug ? out : NULL, &e) < 0) {
         int t = sim_world_tick(script_scenario_cworld(s));
         fprintf(err, "bulwark run: stopped on day %d at %02d:00 (tick %d): %s\n", t / SIM_TICKS_PER_DAY + 1,

@@ -14,12 +14,13 @@
 static const char *const scenario_keys[] = {
     "id", "title", "days", "seed", "author", "summary", "version", "briefing", "commitments",
     "teaches", "defender", "nodes", "links", "actors", "reports", "actions", "costs", "cwe_pool",
-    "weakness_rate", "events", "objectives", "on_start", "on_tick", "on_action", "debrief", NULL,
+    "weakness_rate", "events", "objectives", "on_start", "on_tick", "on_action", "debrief", "lint",
+    "assets", NULL,
 };
 static const char *const defender_keys[] = { "budget", "income", "staff", "capability", NULL };
 static const char *const node_keys[] = { "id", "label", "kind", "zone", "value", "users",
                                          "controls", "data", "leaked_credentials", "x", "y",
-                                         "vulns", NULL };
+                                         "vulns", "icon", NULL };
 static const char *const vuln_keys[] = { "id", "cwe", "severity", "exploitability", "fix",
                                          "known", "attackers_know", "public", "design",
                                          "appears", "node", NULL };
@@ -167,6 +168,7 @@ static void read_node(build *b, lua_State *L, int nt, int index)
     n->has_data = reader_bool(&b->r, L, nt, "data", what, line, false);
     n->leaked_credentials = reader_bool(&b->r, L, nt, "leaked_credentials", what, line, false);
     b->node_lines[b->def.node_count] = line;
+    b->node_icons[b->def.node_count] = assets_read_icon(b, L, nt, what, line);
     b->def.node_count++;
     int nv = reader_list(&b->r, L, nt, "vulns", what, line, 1000);
     for (int i = 1; i <= nv && b->def.vuln_count < (size_t)b->vuln_cap; i++) {
@@ -215,9 +217,10 @@ static void read_nodes(build *b, lua_State *L, int t)
     }
     b->nodes = items_alloc((int)n, sizeof *b->nodes);
     b->node_lines = items_alloc((int)n, sizeof(int));
+    b->node_icons = items_alloc((int)n, sizeof(int));
     b->vulns = items_alloc((int)b->vuln_cap, sizeof *b->vulns);
     b->vuln_lines = items_alloc((int)b->vuln_cap, sizeof(int));
-    if (!b->nodes || !b->node_lines || !b->vulns || !b->vuln_lines) {
+    if (!b->nodes || !b->node_lines || !b->node_icons || !b->vulns || !b->vuln_lines) {
         reader_problem(&b->r, b->scenario_line, "out of memory reading the nodes");
         lua_pop(L, 1);
         return;
@@ -432,8 +435,10 @@ static void read_actions(build *b, lua_State *L, int t)
         const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
         int al = name ? reader_find_line(&b->r, NULL, name) : 0;
         int k = reader_enum(&b->r, L, -1, acts, sim_action_parse, "actions", "action", al ? al : line);
-        if (k >= 0)
+        if (k >= 0) {
             b->def.actions_offered |= 1u << k;
+            b->action_lines[k] = al ? al : line;
+        }
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -675,6 +680,7 @@ static void read_head(build *b, lua_State *L, int t)
 void build_read(build *b, lua_State *L, int t)
 {
     read_head(b, L, t);
+    assets_read_scenario(b, L, t);
     read_defender(b, L, t);
     read_nodes(b, L, t);
     read_links(b, L, t);
@@ -688,6 +694,7 @@ void build_read(build *b, lua_State *L, int t)
     b->on_tick = take_function(b, L, t, "on_tick", "scenario", b->scenario_line);
     b->on_action = take_function(b, L, t, "on_action", "scenario", b->scenario_line);
     b->debrief = take_function(b, L, t, "debrief", "scenario", b->scenario_line);
+    lint_read(b, L, t);
     b->def.nodes = b->nodes;
     b->def.links = b->links;
     b->def.vulns = b->vulns;
@@ -701,6 +708,8 @@ void build_free(build *b)
 {
     free(b->nodes);
     free(b->node_lines);
+    free(b->node_icons);
+    assets_free(b->assets, b->nassets);
     free(b->links);
     free(b->link_lines);
     free(b->vulns);

@@ -238,6 +238,19 @@ static int connect_world(script_scenario *s, build *b, const script_options *opt
                 return bw_err_set(err, BW_ENOMEM, "out of memory");
             s->teach_count[k]++;
         }
+    /* the images move from the build to the scenario */
+    s->assets = b->nassets ? malloc((size_t)b->nassets * sizeof *s->assets) : NULL;
+    s->node_icons = calloc(b->def.node_count ? b->def.node_count : 1, sizeof(int));
+    if ((b->nassets && !s->assets) || !s->node_icons)
+        return bw_err_set(err, BW_ENOMEM, "out of memory");
+    for (int i = 0; i < b->nassets; i++)
+        s->assets[i] = b->assets[i];
+    s->nassets = b->nassets;
+    b->nassets = 0;
+    s->logo = b->logo;
+    for (size_t i = 0; i < b->def.node_count; i++)
+        s->node_icons[i] = b->node_icons[i];
+    s->node_icon_count = (int)b->def.node_count;
     s->on_start = b->on_start;
     s->on_tick = b->on_tick;
     s->on_action = b->on_action;
@@ -290,6 +303,7 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     int t = lua_gettop(L);
     build b;
     memset(&b, 0, sizeof b);
+    b.logo = -1;
     b.r.diags = diags;
     b.r.file = s->path;
     b.r.src = src;
@@ -306,6 +320,8 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     int rc = script_sandbox_call(s->sb, 2, 0, err);
     if (rc == BW_OK)
         build_crosscheck(&b);
+    if (rc == BW_OK && diags->errors == before && opt && opt->lint)
+        build_lint(&b);
     if (rc != BW_OK)
         script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
     else if (diags->errors > before)
@@ -346,6 +362,7 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
         s->path = dup_str(path);
         s->hash = fnv1a(src, len);
         s->on_start = s->on_tick = s->on_action = s->debrief_ref = LUA_NOREF;
+        s->logo = -1;
         /* A zeroed field means its default: pass the limits whenever given,
          * not only when memory_bytes is set (that ignored the rest). */
         s->sb = script_sandbox_create(opt ? &opt->limits : NULL, err);
@@ -389,6 +406,9 @@ void script_scenario_destroy(script_scenario *s)
     free(s->title);
     free(s->briefing);
     free(s->author);
+    assets_free(s->assets, s->nassets);
+    free(s->assets);
+    free(s->node_icons);
     free(s->callbacks);
     free(s->objective_checks);
     free(s->log);

@@ -93,7 +93,7 @@ int reader_find_line(const reader *r, const char *key, const char *value)
  * line of the table that holds it), or from when it cannot be found: a
  * problem with a field points at the field, not at the `scenario {` that
  * may be a hundred lines above it. */
-static int key_line(const reader *r, const char *key, int from)
+int reader_key_line(const reader *r, const char *key, int from)
 {
     if (!r->src || !key || !*key)
         return from;
@@ -117,11 +117,6 @@ static int key_line(const reader *r, const char *key, int from)
             return line;
     }
     return from;
-}
-
-int reader_key_line(const reader *r, const char *key, int from)
-{
-    return key_line(r, key, from);
 }
 
 int reader_line(reader *r, lua_State *L, int t, const char *id, int fallback)
@@ -178,7 +173,7 @@ void reader_check_keys(reader *r, lua_State *L, int t, const char *const *allowe
         if (!unknown[i])
             continue;
         const char *near = bw_closest(unknown[i], allowed);
-        int at = key_line(r, unknown[i], line);
+        int at = reader_key_line(r, unknown[i], line);
         if (near)
             reader_problem(r, at, "%s: unknown field '%s' (did you mean '%s'?)", what,
                            unknown[i], near);
@@ -210,16 +205,16 @@ const char *reader_str(reader *r, lua_State *L, int t, const char *key, const ch
         if (required)
             reader_problem(r, line, "%s: missing '%s'", what, key);
     } else if (ty != LUA_TSTRING) {
-        reader_problem(r, key_line(r, key, line), "%s: '%s' must be a string, not a %s", what, key,
+        reader_problem(r, reader_key_line(r, key, line), "%s: '%s' must be a string, not a %s", what, key,
                        type_name(L, -1));
     } else {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         if (len > max_len)
-            reader_problem(r, key_line(r, key, line),
+            reader_problem(r, reader_key_line(r, key, line),
                            "%s: '%s' is %zu bytes long; the limit is %zu", what, key, len, max_len);
         else if (required && len == 0)
-            reader_problem(r, key_line(r, key, line), "%s: '%s' is empty", what, key);
+            reader_problem(r, reader_key_line(r, key, line), "%s: '%s' is empty", what, key);
         else
             out = reader_keep(r, s, len);
     }
@@ -236,12 +231,12 @@ bool reader_num(reader *r, lua_State *L, int t, const char *key, const char *wha
         if (required)
             reader_problem(r, line, "%s: missing '%s'", what, key);
     } else if (ty != LUA_TNUMBER) {
-        reader_problem(r, key_line(r, key, line), "%s: '%s' must be a number, not a %s", what, key,
+        reader_problem(r, reader_key_line(r, key, line), "%s: '%s' must be a number, not a %s", what, key,
                        type_name(L, -1));
     } else {
         double v = lua_tonumber(L, -1);
         if (isnan(v) || v < min || v > max)
-            reader_problem(r, key_line(r, key, line), "%s: '%s' is %.10g; it must be within %.10g..%.10g",
+            reader_problem(r, reader_key_line(r, key, line), "%s: '%s' is %.10g; it must be within %.10g..%.10g",
                            what, key, v, min, max);
         else {
             *out = v;
@@ -259,7 +254,7 @@ bool reader_int(reader *r, lua_State *L, int t, const char *key, const char *wha
     if (!reader_num(r, L, t, key, what, line, (double)min, (double)max, &v, required))
         return false;
     if (v != floor(v)) {
-        reader_problem(r, key_line(r, key, line), "%s: '%s' must be a whole number, not %.10g", what,
+        reader_problem(r, reader_key_line(r, key, line), "%s: '%s' must be a whole number, not %.10g", what,
                        key, v);
         return false;
     }
@@ -275,7 +270,7 @@ bool reader_bool(reader *r, lua_State *L, int t, const char *key, const char *wh
     if (ty == LUA_TBOOLEAN)
         v = lua_toboolean(L, -1);
     else if (ty != LUA_TNIL)
-        reader_problem(r, key_line(r, key, line), "%s: '%s' must be true or false, not a %s", what,
+        reader_problem(r, reader_key_line(r, key, line), "%s: '%s' must be true or false, not a %s", what,
                        key, type_name(L, -1));
     lua_pop(L, 1);
     return v;

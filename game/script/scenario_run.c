@@ -332,6 +332,23 @@ const char *script_scenario_id(const script_scenario *s) { return s->id; }
 const char *script_scenario_title(const script_scenario *s) { return s->title; }
 const char *script_scenario_briefing(const script_scenario *s) { return s->briefing; }
 const char *script_scenario_author(const script_scenario *s) { return s->author; }
+
+const void *script_scenario_logo(const script_scenario *s, size_t *len)
+{
+    bool has = s && s->logo >= 0 && s->logo < s->nassets;
+    if (len)
+        *len = has ? s->assets[s->logo].len : 0;
+    return has ? s->assets[s->logo].bytes : NULL;
+}
+
+const void *script_scenario_node_icon(const script_scenario *s, int node, size_t *len)
+{
+    int a = s && node >= 0 && node < s->node_icon_count ? s->node_icons[node] : -1;
+    bool has = a >= 0 && a < s->nassets;
+    if (len)
+        *len = has ? s->assets[a].len : 0;
+    return has ? s->assets[a].bytes : NULL;
+}
 uint64_t script_scenario_hash(const script_scenario *s) { return s->hash; }
 uint64_t script_scenario_seed(const script_scenario *s) { return s->seed; }
 script_sandbox *script_scenario_sandbox(script_scenario *s) { return s ? s->sb : NULL; }

@@ -18,11 +18,23 @@ typedef struct script_event_ref {
     int fn_ref;                /* registry ref of the run function */
 } script_event_ref;
 
+/* An image of the scenario's folder (scenario_assets.c). */
+typedef struct script_asset {
+    char *path;                /* resolved, inside the scenario's folder */
+    unsigned char *bytes;      /* the PNG file */
+    size_t len;
+    int width, height;         /* from its header */
+} script_asset;
+
 struct script_scenario {
     script_sandbox *sb;
     sim_world *world;
     char *path, *id, *title, *briefing, *author;
     uint64_t hash, seed;
+    script_asset *assets;      /* the images, nassets of them */
+    int nassets, logo;         /* logo: index in assets, -1 = none */
+    int *node_icons;           /* per node: index in assets, -1 = none */
+    int node_icon_count;
     int scenario_ref;          /* registry ref of the scenario table */
     int on_start, on_tick, on_action, debrief_ref; /* registry refs or LUA_NOREF */
     int *callbacks;            /* registry refs of event/choice functions, by cookie */
@@ -65,6 +77,7 @@ static inline void set_bool(lua_State *L, const char *k, bool v)
 /* world_api.c: push the `w` object for s (created once, cached). */
 void script_world_push(lua_State *L, script_scenario *s);
 void script_world_open(lua_State *L);  /* registers the metatable */
+const char *script_tally_name(int i);   /* the fields of w:tally(), NULL past the last */
 
 /* scenario_run.c: register a Lua function at the top of the stack as a
  * callback; returns its cookie or -1 (pops it either way). */

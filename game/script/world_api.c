@@ -431,6 +431,18 @@ static int w_score(lua_State *L)
     return 1;
 }
 
+static const struct { const char *k; size_t off; } tally_fields[] = {
+    { "offenses", offsetof(sim_tally, offenses) },
+    { "bystanders_harmed", offsetof(sim_tally, bystanders_harmed) },
+    { "deadlines_missed", offsetof(sim_tally, deadlines_missed) },
+    { "breaches_concealed", offsetof(sim_tally, breaches_concealed) },
+    { "indicators_shared", offsetof(sim_tally, indicators_shared) },
+    { "indicators_received", offsetof(sim_tally, indicators_received) },
+    { "reports_coordinated", offsetof(sim_tally, reports_coordinated) },
+    { "breaches_notified", offsetof(sim_tally, breaches_notified) },
+    { "nodes_compromised", offsetof(sim_tally, nodes_compromised) },
+};
+
 /* The counts behind the pillars, for a debrief that says what happened. */
 static int w_tally(lua_State *L)
 {
@@ -438,24 +450,20 @@ static int w_tally(lua_State *L)
     sim_tally t;
     sim_world_tally(w, &t);
     lua_createtable(L, 0, 14);
-    static const struct { const char *k; size_t off; } ints[] = {
-        { "offenses", offsetof(sim_tally, offenses) },
-        { "bystanders_harmed", offsetof(sim_tally, bystanders_harmed) },
-        { "deadlines_missed", offsetof(sim_tally, deadlines_missed) },
-        { "breaches_concealed", offsetof(sim_tally, breaches_concealed) },
-        { "indicators_shared", offsetof(sim_tally, indicators_shared) },
-        { "indicators_received", offsetof(sim_tally, indicators_received) },
-        { "reports_coordinated", offsetof(sim_tally, reports_coordinated) },
-        { "breaches_notified", offsetof(sim_tally, breaches_notified) },
-        { "nodes_compromised", offsetof(sim_tally, nodes_compromised) },
-    };
-    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
-        lua_pushinteger(L, *(const int *)((const char *)&t + ints[i].off));
-        lua_setfield(L, -2, ints[i].k);
-    }
     lua_pushboolean(L, t.data_lost > 0);
     lua_setfield(L, -2, "data_lost");
+    for (size_t i = 0; i < sizeof tally_fields / sizeof tally_fields[0]; i++) {
+        lua_pushinteger(L, *(const int *)((const char *)&t + tally_fields[i].off));
+        lua_setfield(L, -2, tally_fields[i].k);
+    }
     return 1;
+}
+
+/* The names w:tally() sets, for the lints; NULL past the last. */
+const char *script_tally_name(int i)
+{
+    int n = (int)(sizeof tally_fields / sizeof tally_fields[0]);
+    return i < 0 || i > n ? NULL : i == n ? "data_lost" : tally_fields[i].k;
 }
 
 static int w_adjust(lua_State *L)

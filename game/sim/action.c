@@ -8,11 +8,7 @@
 #include "internal.h"
 
 #include <stdio.h>
-
-static bool node_exposed(const node *n)
-{
-    return n->zone == SIM_ZONE_INTERNET || n->zone == SIM_ZONE_DMZ;
-}
+#include <string.h>
 
 static bool has_patchable(const sim_world *w, int n)
 {
@@ -34,12 +30,43 @@ static bool has_known_breach(const sim_world *w)
     return false;
 }
 
+/* The part of check_node that depends on what a node is, not on the
+ * game: shared with sim_action_fits (the scenario lints). */
+static const char *kind_refuses(sim_action_kind k, sim_node_kind kind, sim_zone zone)
+{
+    if (zone == SIM_ZONE_PARTNER)
+        return "partner";
+    switch (k) {
+    case SIM_ACT_CODE_REVIEW:
+    case SIM_ACT_SAST:
+    case SIM_ACT_PIN_DEPS:
+        return sim_node_kind_produces_code(kind) ? NULL : "code";
+    case SIM_ACT_SIGN_BUILDS:
+        return kind == SIM_NODE_CI || kind == SIM_NODE_REPO || kind == SIM_NODE_LIBRARY ? NULL
+                                                                                          : "builds";
+    case SIM_ACT_WAF:
+    case SIM_ACT_DDOS_PROTECTION:
+        return zone == SIM_ZONE_INTERNET || zone == SIM_ZONE_DMZ ? NULL : "exposed";
+    default:
+        return NULL;
+    }
+}
+
+bool sim_action_fits(sim_action_kind k, const sim_node_def *n)
+{
+    if (!n || (int)k < 0 || k >= SIM_ACTION_KIND_COUNT ||
+        sim_action_target_type(k) != SIM_TARGET_NODE)
+        return false;
+    return kind_refuses(k, n->kind, n->zone) == NULL;
+}
+
 /* Does this node accept this action at all? */
 static int check_node(const sim_world *w, sim_action_kind k, int n, bw_err *err)
 {
     const node *nd = &w->nodes[n];
     const char *name = sim_action_name(k);
-    if (nd->zone == SIM_ZONE_PARTNER)
+    const char *why = kind_refuses(k, nd->kind, nd->zone);
+    if (why && strcmp(why, "partner") == 0)
         return bw_err_set(err, BW_EREFUSED, "%s belongs to a partner: you cannot %s it",
                           nd->label, name);
     unsigned ctl = action_control(k);
@@ -53,19 +80,19 @@ static int check_node(const sim_world *w, sim_action_kind k, int n, bw_err *err)
     case SIM_ACT_CODE_REVIEW:
     case SIM_ACT_SAST:
     case SIM_ACT_PIN_DEPS:
-        if (!sim_node_kind_produces_code(nd->kind))
+        if (why)
             return bw_err_set(err, BW_EREFUSED, "%s does not produce code, so %s does not apply",
                               nd->label, name);
         break;
     case SIM_ACT_SIGN_BUILDS:
-        if (nd->kind != SIM_NODE_CI && nd->kind != SIM_NODE_REPO && nd->kind != SIM_NODE_LIBRARY)
+        if (why)
             return bw_err_set(err, BW_EREFUSED,
                               "%s builds nothing: sign builds on a CI, repository or library node",
                               nd->label);
         break;
     case SIM_ACT_WAF:
     case SIM_ACT_DDOS_PROTECTION:
-        if (!node_exposed(nd))
+        if (why)
             return bw_err_set(err, BW_EREFUSED, "%s is not internet-facing", nd->label);
         break;
     case SIM_ACT_PATCH:

@@ -450,20 +450,36 @@ static int build_adjacency(sim_world *w, const id_ref *refs, const sim_def *d)
 
 /* Which nodes each initial-access technique can be tried against at all;
  * controls and vulnerabilities decide the chance later. */
-bool access_eligible(const node *n, sim_technique t)
+static bool access_fits(sim_node_kind kind, sim_zone zone, int users, sim_technique t)
 {
-    bool exposed = n->zone == SIM_ZONE_INTERNET || n->zone == SIM_ZONE_DMZ;
+    bool exposed = zone == SIM_ZONE_INTERNET || zone == SIM_ZONE_DMZ;
     switch (t) {
     case SIM_T1190: return exposed;
-    case SIM_T1566: return n->kind == SIM_NODE_LAPTOP || n->kind == SIM_NODE_MAIL;
+    case SIM_T1566: return kind == SIM_NODE_LAPTOP || kind == SIM_NODE_MAIL;
     case SIM_T1078: return true; /* wherever a credential leaked */
-    case SIM_T1110: return exposed || n->kind == SIM_NODE_IOT;
-    case SIM_T1133: return n->kind == SIM_NODE_VPN;
-    case SIM_T1195: return n->kind == SIM_NODE_LIBRARY || n->kind == SIM_NODE_REPO || n->kind == SIM_NODE_CI;
-    case SIM_T1498: return exposed && n->users > 0;
-    case SIM_T1203: return n->kind == SIM_NODE_LAPTOP;
+    case SIM_T1110: return exposed || kind == SIM_NODE_IOT;
+    case SIM_T1133: return kind == SIM_NODE_VPN;
+    case SIM_T1195: return kind == SIM_NODE_LIBRARY || kind == SIM_NODE_REPO || kind == SIM_NODE_CI;
+    case SIM_T1498: return exposed && users > 0;
+    case SIM_T1203: return kind == SIM_NODE_LAPTOP;
     default: return false;
     }
+}
+
+bool access_eligible(const node *n, sim_technique t)
+{
+    return access_fits(n->kind, n->zone, n->users, t);
+}
+
+bool sim_access_fits(sim_technique t, const sim_node_def *n)
+{
+    if (!n || (int)t < 0 || t >= SIM_TECHNIQUE_COUNT || !technique_rule_of(t)->access)
+        return false;
+    /* A valid account needs a credential that leaked (its chance is 0
+     * elsewhere, see technique_on_node). */
+    if (t == SIM_T1078 && !n->leaked_credentials)
+        return false;
+    return access_fits(n->kind, n->zone, n->users, t);
 }
 
 static int build_access_lists(sim_world *w)

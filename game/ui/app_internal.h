@@ -171,6 +171,9 @@ void scr_error(ui_app *a);
  * activated by Enter, or -1. */
 int scr_focus_keys(ui_app *a, int n);
 /* A screen title bar with a subtitle; returns the rest of the screen. */
+/* Is s a scenario from outside the shipped folder (scripts/scenarios)?
+ * Its briefing then names its id, author and content hash. */
+bool scr_shared_scenario(const script_scenario *s);
 ui_rect scr_header(ui_app *a, ui_rect r, const char *title, const char *subtitle);
 /* A key pressed this frame with this raw key (no Ctrl). */
 bool scr_key(const ui_app *a, int sdl_key);

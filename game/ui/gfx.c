@@ -93,6 +93,7 @@ void ui_gfx_destroy(ui_gfx *g)
     if (!g)
         return;
     gfx_text_cache_clear(g);
+    gfx_images_clear(g);
     gfx_fonts_close(g);
     free(g);
 }

@@ -44,6 +44,16 @@ typedef struct wrap_entry {
 #define TEXT_MAX_BYTES (48u << 20)
 #define WRAP_SLOTS 64
 
+/* image.c: a scenario's PNG, decoded once (tex NULL when it failed). */
+#define GFX_MAX_IMAGES 64
+typedef struct gfx_image {
+    uint64_t key;
+    size_t len;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned used; /* the frame it was last drawn in */
+} gfx_image;
+
 struct ui_gfx {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -62,7 +72,12 @@ struct ui_gfx {
     bool clip_on;
     ui_rect clip;
     SDL_BlendMode draw_blend; /* the renderer's draw blend mode, as last set */
+    gfx_image images[GFX_MAX_IMAGES];
+    int image_count;
 };
+
+/* image.c */
+void gfx_images_clear(ui_gfx *g);
 
 /* text.c */
 int gfx_fonts_open(ui_gfx *g, bw_err *err);

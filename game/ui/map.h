@@ -20,11 +20,13 @@
 
 #include "bulwark/error.h"
 #include "bulwark/sim.h"
+#include "bulwark/text_fit.h"
 #include "bulwark/ui.h"
 
-/* A node's box in map space, and the spacing around it. */
-#define MAP_NODE_W 196
-#define MAP_NODE_H 64
+/* A node's box in map space (text_fit.h: the lints measure labels
+ * against it), and the spacing around it. */
+#define MAP_NODE_W BW_FIT_NODE_W
+#define MAP_NODE_H BW_FIT_NODE_H
 #define MAP_GAP_X 36 /* between node boxes in a zone */
 #define MAP_GAP_Y 36
 #define MAP_ZONE_PAD 24  /* inside a zone's region, around its nodes */

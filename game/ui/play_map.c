@@ -387,7 +387,10 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
         code = initial;
         cw = ui_text_width(g, UI_FONT_SMALL, code);
     }
-    ui_text(g, UI_FONT_SMALL, icon.x + (s - cw) / 2, icon.y + (s - lhs) / 2, UI_TEXT, code);
+    size_t icon_len = 0; /* the scenario's own icon for the node, else the kind's code */
+    const void *own = script_scenario_node_icon(ui_session_scenario(p->ss), n, &icon_len);
+    if (!own || !ui_image_png(g, own, icon_len, ui_rect_inset(icon, 3)))
+        ui_text(g, UI_FONT_SMALL, icon.x + (s - cw) / 2, icon.y + (s - lhs) / 2, UI_TEXT, code);
     /* Label and state. */
     int tx = icon.x + s + 10, tw = r.x + r.w - tx - 8;
     bool two = r.h >= lhb + lhs + 12;
@@ -397,7 +400,11 @@ static void draw_node(ui_play *p, int n, const sim_world *w)
         snprintf(label, sizeof label, "%s", ni.label);
     else
         snprintf(label, sizeof label, "%s %s", st.glyph, ni.label);
-    play_text_fit(g, lf, tx, ty, tw, ui_gfx_colour(g, UI_TEXT), label);
+    /* A label the body font cannot fit takes the small one before it
+     * loses its end (text_fit.h: the limit `bulwark check` warns at). */
+    ui_font lf2 = lf != UI_FONT_SMALL && ui_text_width(g, lf, label) > tw ? UI_FONT_SMALL : lf;
+    play_text_fit(g, lf2, tx, ty + (lhb - ui_line_height(g, lf2)) / 2, tw,
+                  ui_gfx_colour(g, UI_TEXT), label);
     sim_running_action ra;
     bool busy = node_running(w, n, &ra);
     if (two) {

@@ -5,7 +5,10 @@
  * best stars, and the curriculum ids it teaches; winning one opens the
  * next (progress from the store). The briefing shows the story, the
  * objectives and what the scenario teaches before the clock starts. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <SDL_keycode.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -208,6 +211,32 @@ void scr_campaign(ui_app *a)
 
 /* ---- the briefing ------------------------------------------------------------------------- */
 
+static bool shared_uncached(const script_scenario *s)
+{
+    char dir[1200], real_dir[PATH_MAX], real_file[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/scripts/scenarios", script_data_dir());
+    if (!realpath(dir, real_dir) || !realpath(script_scenario_path(s), real_file))
+        return true;
+    size_t n = strlen(real_dir);
+    return !(strncmp(real_file, real_dir, n) == 0 && real_file[n] == '/' &&
+             !strchr(real_file + n + 1, '/'));
+}
+
+/* Asked every frame the briefing is drawn: resolved once per path. */
+bool scr_shared_scenario(const script_scenario *s)
+{
+    static char last[1024];
+    static bool answer;
+    const char *path = script_scenario_path(s);
+    if (!path)
+        return true;
+    if (strcmp(path, last) != 0) {
+        answer = shared_uncached(s);
+        snprintf(last, sizeof last, "%s", path);
+    }
+    return answer;
+}
+
 static int draw_teaches(ui_app *a, ui_rect r, const script_scenario *s, bool draw)
 {
     static const char *const kinds[] = {"accord", "ssdf", "attack", "cwe"};
@@ -252,10 +281,25 @@ void scr_briefing(ui_app *a)
     }
     char sub[300];
     const char *author = script_scenario_author(s);
-    snprintf(sub, sizeof sub, "%s%s%s · %d days", author && *author ? "by " : "",
-             author && *author ? author : "", author && *author ? "" : script_scenario_id(s),
-             sim_world_days(script_scenario_cworld(s)));
-    ui_rect r = scr_header(a, ui_gfx_screen(g), script_scenario_title(s), sub);
+    if (scr_shared_scenario(s))
+        /* A file from elsewhere: its id, who wrote it and the exact text
+         * that runs, before the player starts it. */
+        snprintf(sub, sizeof sub, "%s · by %s · hash %016llx · %d days", script_scenario_id(s),
+                 author && *author ? author : "an unnamed author",
+                 (unsigned long long)script_scenario_hash(s),
+                 sim_world_days(script_scenario_cworld(s)));
+    else
+        snprintf(sub, sizeof sub, "%s%s%s · %d days", author && *author ? "by " : "",
+                 author && *author ? author : "", author && *author ? "" : script_scenario_id(s),
+                 sim_world_days(script_scenario_cworld(s)));
+    ui_rect screen = ui_gfx_screen(g);
+    ui_rect r = scr_header(a, screen, script_scenario_title(s), sub);
+    size_t logo_len = 0;
+    const void *logo = script_scenario_logo(s, &logo_len);
+    if (logo) { /* the scenario's own logo, at the right of the header */
+        int hh = r.y - screen.y - 16;
+        ui_image_png(g, logo, logo_len, (ui_rect){screen.x + screen.w - 24 - hh, screen.y + 8, hh, hh});
+    }
     int bh = ui_line_height(g, UI_FONT_BOLD) + 22;
     ui_rect bar = ui_cut_bottom(&r, bh + 32);
     ui_fill(g, bar, UI_PANEL);

@@ -13,13 +13,16 @@
 #include <string.h>
 
 #include "bulwark/script.h"
+#include "bulwark/text_fit.h"
 #include "gfx_internal.h"
 
 static const struct {
     const char *file;
     int points;
 } font_specs[UI_FONT_COUNT] = {
-    [UI_FONT_SMALL] = {"DejaVuSans.ttf", 12},     [UI_FONT_BODY] = {"DejaVuSans.ttf", 15},
+    /* text_fit.h: the sizes `bulwark check` measures scenario text at */
+    [UI_FONT_SMALL] = {"DejaVuSans.ttf", BW_FIT_SMALL_PX},
+    [UI_FONT_BODY] = {"DejaVuSans.ttf", BW_FIT_BODY_PX},
     [UI_FONT_BOLD] = {"DejaVuSans-Bold.ttf", 15}, [UI_FONT_TITLE] = {"DejaVuSans-Bold.ttf", 28},
     [UI_FONT_HERO] = {"DejaVuSans-Bold.ttf", 48},
 };

@@ -58,6 +58,7 @@ typedef struct script_options {
     uint64_t seed;
     script_limits limits;      /* zeroed: the defaults */
     const char *curriculum;    /* path of the curriculum catalogue, NULL = default */
+    bool lint;                 /* add the lints' warnings (bulwark check); off for play */
 } script_options;
 
 /* Load, validate and build the world. On failure returns NULL; the
@@ -76,6 +77,18 @@ const char *script_scenario_author(const script_scenario *s);
 /* FNV-1a 64 of the file's bytes: a replay names the exact script it needs. */
 uint64_t script_scenario_hash(const script_scenario *s);
 uint64_t script_scenario_seed(const script_scenario *s);
+
+/* The scenario's own images, PNG files from its folder: assets.logo and
+ * each node's icon (scripts/API.md, "Images"). Read and checked at load
+ * (inside the folder, no link out of it, a PNG within the caps below);
+ * the bytes live as long as the scenario. NULL (and *len 0) when none. */
+#define SCRIPT_ASSET_MAX_BYTES (512 * 1024)      /* one file */
+#define SCRIPT_ASSET_MAX_SIDE 2048               /* pixels, width or height */
+#define SCRIPT_ASSET_MAX_PIXELS (1024 * 1024)    /* width x height */
+#define SCRIPT_ASSETS_MAX_TOTAL (8 * 1024 * 1024) /* all of a scenario's images */
+#define SCRIPT_MAX_ASSETS 64                     /* distinct files */
+const void *script_scenario_logo(const script_scenario *s, size_t *len);
+const void *script_scenario_node_icon(const script_scenario *s, int node, size_t *len);
 
 /* Curriculum ids this scenario declares: kind is "accord", "ssdf",
  * "attack" or "cwe"; returns the count, fills up to max ids. */

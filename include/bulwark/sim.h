@@ -535,6 +535,16 @@ int sim_action_start(sim_world *w, const sim_action_req *req, bw_err *err);
 /* The price this scenario charges for an action. */
 sim_action_cost sim_action_cost_of(const sim_world *w, sim_action_kind k);
 bool sim_action_offered(const sim_world *w, sim_action_kind k);
+/* Could action k (one that targets a node) ever apply to a node defined
+ * like n, whatever happens in the game? (Its kind and zone decide: a WAF
+ * needs an internet-facing node, code review one that produces code, no
+ * action reaches a partner's node.) For the scenario lints. */
+bool sim_action_fits(sim_action_kind k, const sim_node_def *n);
+/* Could an actor ever try the initial-access technique t against a node
+ * defined like n? (Phishing needs a laptop or mail node, valid accounts a
+ * leaked credential, ...; false for techniques that are not initial
+ * access.) For the scenario lints. */
+bool sim_access_fits(sim_technique t, const sim_node_def *n);
 
 typedef struct sim_running_action {
     int id;

@@ -17,6 +17,7 @@
 #define BULWARK_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bulwark/error.h"
@@ -215,5 +216,10 @@ bool ui_button(ui_gfx *g, const ui_pointer *p, ui_rect r, const char *label,
 
 /* Save what was last presented, as PNG. */
 int ui_gfx_screenshot(ui_gfx *g, const char *path, bw_err *err);
+
+/* A scenario's PNG image (script_scenario_logo, _node_icon) drawn fitted
+ * into r, proportions kept: decoded on first use and cached by content.
+ * False when it cannot be drawn (bad data): draw the fallback. */
+bool ui_image_png(ui_gfx *g, const void *png, size_t len, ui_rect r);
 
 #endif

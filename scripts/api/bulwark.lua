@@ -200,6 +200,27 @@
 ---@field on_tick? fun(w: World)     every tick, after the rules
 ---@field on_action? fun(w: World, action: ActionName, target: string?) when a player's action takes effect
 ---@field debrief? fun(w: World, result: Result): string? the closing text
+---@field assets? Assets             the scenario's own images, from its folder
+---@field lint? LintSettings         lints this scenario means to trip
+
+---The scenario's own images: PNG files in the scenario file's folder (a
+---relative path without "..", no link out of the folder, at most 512 KiB
+---and 1048576 pixels each).
+---@class Assets
+---@field logo? string               shown at the right of the briefing's title
+
+---Lints of `bulwark check` silenced for this scenario, with a comment why.
+---@class LintSettings
+---@field ignore? LintName[]         at most 16
+
+---@alias LintName
+---| "unreachable-objective" # an objective nothing offered can meet
+---| "after-end"             # day(n) or w:day() >= n past the last day
+---| "unreachable-asset"     # a node of value no attacker reaches, no objective protects
+---| "action-no-target"      # an offered action nothing can take
+---| "text-too-long"         # a title, label or option wider than the screen has room for
+---| "unused"                # an actor never active or with no way in, an unused price or pool
+---| "unknown-id"            # a script names a node, vuln, actor, objective, state or counter that does not exist
 
 ---The player's organisation at the start.
 ---@class Defender
@@ -222,6 +243,7 @@
 ---@field x? integer                 -100000..100000; 0,0 = automatic layout
 ---@field y? integer                 -100000..100000
 ---@field vulns? Vuln[]              at most 1000
+---@field icon? string               a PNG in the scenario's folder, drawn on the map (see Assets)
 
 ---A vulnerability, written inside its node.
 ---@class Vuln

@@ -86,7 +86,7 @@ stop a ransomware gang are the authorities and your peers, not you.]],
     node { id = "scheduling", label = "Scheduling system", kind = "api", zone = "internal",
            users = 5000, value = 30,
            vulns = { vuln { id = "sched-ot-bridge", cwe = 306, severity = 7.2, design = true } } },
-    node { id = "ops", label = "Pipeline control (OT)", kind = "iot", zone = "internal",
+    node { id = "ops", label = "Pipeline control OT", kind = "iot", zone = "internal",
            users = 100000, value = 90, controls = { "backup" } },
   },
 

@@ -112,7 +112,7 @@ test("keeping the fuel flowing with nothing between IT and OT lets the ransomwar
   local g = game{ seed = 1 }
   g:run{ player = "idle" } -- nobody answers: the control room keeps the fuel flowing
   contains(g:messages(), "talks straight to the control network")
-  contains(g:messages(), "got into Pipeline control (OT)")
+  contains(g:messages(), "got into Pipeline control OT")
   ok(not objective(g:result(), "ops").done, "the control system should have been encrypted")
 end)
 

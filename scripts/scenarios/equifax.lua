@@ -62,7 +62,7 @@ it from you.]],
            -- The copy nobody listed: the same flaw, bundled years ago.
            vulns = { vuln { id = "S2-045-portal", cwe = 1104, severity = 10.0, fix = true,
                             attackers_know = true, public = true, exploitability = 0.9 } } },
-    node { id = "framework", label = "Web framework (shared)", kind = "library", zone = "build",
+    node { id = "framework", label = "Web framework", kind = "library", zone = "build",
            vulns = { vuln { id = "CVE-2017-5638", cwe = 20, severity = 10.0, fix = true,
                             known = true, attackers_know = true, public = true,
                             exploitability = 0.9 } } },

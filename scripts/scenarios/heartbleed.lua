@@ -83,7 +83,7 @@ account database safe.]],
   weakness_rate = 0.02,
 
   nodes = {
-    node { id = "tls", label = "TLS library (open source)", kind = "library", zone = "build", value = 10,
+    node { id = "tls", label = "TLS library (OSS)", kind = "library", zone = "build",
            vulns = {
              vuln { id = "CVE-2014-0160", cwe = 125, severity = 7.5, exploitability = 0.9,
                     fix = false, design = true },
@@ -97,10 +97,10 @@ account database safe.]],
     node { id = "vpn", label = "Staff VPN gateway", kind = "vpn", zone = "dmz", users = 60, value = 10 },
     node { id = "db", label = "Account database", kind = "database", zone = "internal",
            users = 25000, value = 80, controls = { "backup" } },
-    node { id = "distro", label = "Linux distribution (ships the library)", kind = "partner",
-           zone = "partner", users = 100000, value = 30 },
-    node { id = "host", label = "Hosting firm (ships the library)", kind = "partner",
-           zone = "partner", users = 40000, value = 30 },
+    node { id = "distro", label = "Linux distribution", kind = "partner",
+           zone = "partner", users = 100000 },
+    node { id = "host", label = "Hosting firm", kind = "partner",
+           zone = "partner", users = 40000 },
   },
 
   links = {
@@ -115,7 +115,7 @@ account database safe.]],
   },
 
   actors = {
-    actor { id = "scanners", label = "Mass scanners harvesting memory", motive = "espionage", skill = 2,
+    actor { id = "scanners", label = "Memory-harvesting scanners", motive = "espionage", skill = 2,
             uses = { "T1190", "T1552", "T1213", "T1567" }, from = day(1), attempts = 12 },
   },
 

@@ -151,17 +151,17 @@ bad out of the stable distributions, which freeze their packages on day 27.]],
 
   nodes = {
     node { id = "repo", label = "lzkit git repository", kind = "repo", zone = "build", value = 30 },
-    node { id = "tarball", label = "Release tarball builder", kind = "ci", zone = "build", value = 20 },
-    node { id = "lzkit", label = "lzkit compression library", kind = "library", zone = "build", value = 10 },
+    node { id = "tarball", label = "Tarball builder", kind = "ci", zone = "build", value = 20 },
+    node { id = "lzkit", label = "lzkit library", kind = "library", zone = "build", value = 10 },
     node { id = "sshd", label = "Login servers (sshd)", kind = "cloud", zone = "internet",
            users = 40000, value = 70 },
-    node { id = "web", label = "Project website and downloads", kind = "web", zone = "dmz",
+    node { id = "web", label = "Project website", kind = "web", zone = "dmz",
            users = 15000, value = 10 },
     node { id = "db", label = "Customer accounts", kind = "database", zone = "internal",
            users = 40000, value = 60, controls = { "backup" } },
-    node { id = "rolling", label = "Rolling Linux distribution", kind = "partner", zone = "partner",
+    node { id = "rolling", label = "Rolling distro", kind = "partner", zone = "partner",
            users = 200000, value = 40 },
-    node { id = "stable", label = "Stable Linux distribution", kind = "partner", zone = "partner",
+    node { id = "stable", label = "Stable distro", kind = "partner", zone = "partner",
            users = 2000000, value = 80 },
   },
 
@@ -177,7 +177,7 @@ bad out of the stable distributions, which freeze their packages on day 27.]],
 
   actors = {
     -- Idle until the script activates them, when the backdoor ships.
-    actor { id = "jt", label = "The patient contributor's sponsors", motive = "espionage", skill = 5,
+    actor { id = "jt", label = "The contributor's sponsors", motive = "espionage", skill = 5,
             uses = { "T1195.002", "T1059", "T1567" }, from = hours(8760), attempts = 2 },
     actor { id = "scanners", label = "Opportunistic scanners", motive = "money", skill = 2,
             uses = { "T1190", "T1059", "T1486" }, from = day(5), attempts = 8 },

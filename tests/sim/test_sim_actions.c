@@ -545,6 +545,32 @@ static void test_rotating_credentials_evicts_only_credential_footholds(void **st
     sim_world_destroy(w);
 }
 
+/* What a node is decides whether an action or an access technique can
+ * ever apply to it: the scenario lints ask before any game is played. */
+static void test_what_a_node_is_decides_which_actions_and_accesses_fit(void **state)
+{
+    (void)state;
+    sim_node_def web = { .id = "web", .kind = SIM_NODE_WEB, .zone = SIM_ZONE_DMZ, .users = 10 };
+    sim_node_def db = { .id = "db", .kind = SIM_NODE_DATABASE, .zone = SIM_ZONE_INTERNAL };
+    sim_node_def ci = { .id = "ci", .kind = SIM_NODE_CI, .zone = SIM_ZONE_BUILD };
+    sim_node_def partner = { .id = "p", .kind = SIM_NODE_WEB, .zone = SIM_ZONE_PARTNER };
+    assert_true(sim_action_fits(SIM_ACT_WAF, &web));
+    assert_false(sim_action_fits(SIM_ACT_WAF, &db));
+    assert_false(sim_action_fits(SIM_ACT_SIGN_BUILDS, &web));
+    assert_true(sim_action_fits(SIM_ACT_SIGN_BUILDS, &ci));
+    assert_false(sim_action_fits(SIM_ACT_CODE_REVIEW, &db));
+    assert_false(sim_action_fits(SIM_ACT_PATCH, &partner)); /* nothing reaches a partner's */
+    assert_true(sim_action_fits(SIM_ACT_PATCH, &db));
+    assert_false(sim_action_fits(SIM_ACT_TRAIN, &db));      /* not a node action */
+    assert_true(sim_access_fits(SIM_T1190, &web));
+    assert_false(sim_access_fits(SIM_T1190, &db));
+    assert_false(sim_access_fits(SIM_T1078, &db));          /* no leaked credential */
+    db.leaked_credentials = true;
+    assert_true(sim_access_fits(SIM_T1078, &db));
+    assert_true(sim_access_fits(SIM_T1195, &ci));
+    assert_false(sim_access_fits(SIM_T1059, &web));         /* not initial access */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_scan_and_threat_model_each_find_their_kind_of_flaw),
         cmocka_unit_test(test_patch_fixes_only_what_is_known_and_fixable),
         cmocka_unit_test(test_rotating_credentials_evicts_only_credential_footholds),
+        cmocka_unit_test(test_what_a_node_is_decides_which_actions_and_accesses_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
