@@ -319,21 +319,64 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     return rc;
 }
 
+/* The text of a scenario given in memory, NUL-terminated (the reader looks
+ * lines up in it) and owned like a file's. */
+static char *copy_source(const char *buf, size_t len, bw_err *err)
+{
+    if (len > MAX_SOURCE) {
+        bw_err_set(err, BW_ELIMIT, "larger than the %u MiB a scenario may be", MAX_SOURCE >> 20);
+        return NULL;
+    }
+    char *src = malloc(len + 1);
+    if (!src) {
+        bw_err_set(err, BW_ENOMEM, "out of memory reading it");
+        return NULL;
+    }
+    if (len)
+        memcpy(src, buf, len);
+    src[len] = '\0';
+    return src;
+}
+
+static script_scenario *load_source(const char *path, char *src, size_t len,
+                                    const script_options *opt, script_diags *diags, bw_err *err);
+
 script_scenario *script_scenario_load(const char *path, const script_options *opt,
                                       script_diags *diags, bw_err *err)
 {
     bw_err_clear(err);
+    size_t len = 0;
+    char *src = path ? read_source(path, &len, err) : NULL;
+    if (!src && !path)
+        bw_err_set(err, BW_EINVAL, "no scenario path");
+    return load_source(path ? path : "?", src, len, opt, diags, err);
+}
+
+script_scenario *script_scenario_load_buffer(const char *name, const char *buf, size_t len,
+                                             const script_options *opt, script_diags *diags,
+                                             bw_err *err)
+{
+    bw_err_clear(err);
+    char *src = NULL;
+    if (!name || (!buf && len))
+        bw_err_set(err, BW_EINVAL, "no scenario name or text");
+    else
+        src = copy_source(buf, len, err);
+    return load_source(name ? name : "?", src, len, opt, diags, err);
+}
+
+/* Run the source text src (owned: freed here), read from path, to a
+ * scenario. src NULL: reading failed and err says why. */
+static script_scenario *load_source(const char *path, char *src, size_t len,
+                                    const script_options *opt, script_diags *diags, bw_err *err)
+{
     script_diags local;
     if (!diags) {
         script_diags_init(&local);
         diags = &local;
     }
-    size_t len = 0;
-    char *src = path ? read_source(path, &len, err) : NULL;
     if (!src) {
-        if (!path)
-            bw_err_set(err, BW_EINVAL, "no scenario path");
-        add_error(diags, path ? path : "?", "", err ? err->msg : "cannot read");
+        add_error(diags, path, "", err ? err->msg : "cannot read");
         if (diags == &local)
             script_diags_free(&local);
         return NULL;
