@@ -23,7 +23,6 @@ struct script_scenario {
     sim_world *world;
     char *path, *id, *title, *briefing, *author;
     uint64_t hash, seed;
-    int scenario_ref;          /* registry ref of the scenario table */
     int on_start, on_tick, on_action, debrief_ref; /* registry refs or LUA_NOREF */
     int *callbacks;            /* registry refs of event/choice functions, by cookie */
     int callback_count, callback_cap;
@@ -69,6 +68,9 @@ void script_world_open(lua_State *L);  /* registers the metatable */
 /* scenario_run.c: register a Lua function at the top of the stack as a
  * callback; returns its cookie or -1 (pops it either way). */
 int script_callback_add(script_scenario *s, lua_State *L);
+/* The same for a function already in the registry (ref): no Lua call, so
+ * it may run outside a protected call. -1 when out of memory. */
+int script_callback_keep(script_scenario *s, int ref);
 /* Call the registry function ref with `w` in a protected call,
  * recording the first error in s->hook_err. */
 void script_invoke(script_scenario *s, int ref);

@@ -10,9 +10,10 @@
  * through their own hooks (fm_install, before SQLite initialises).
  *
  * fm_arm(n) makes the n-th counted allocation from now fail, and every one
- * after it (persistent, like script_sandbox_fail_alloc_after: Lua and
+ * after it, counting from zero (persistent, like script_sandbox_fail_alloc_after: Lua and
  * SQLite retry a failed allocation, so a single failure would rarely reach
- * an error path); fm_arm(0) turns it off. fm_calls() counts allocations,
+ * an error path); fm_arm(0) counts without failing;
+ * fm_disarm() stops failing and keeps the counts. fm_calls() counts allocations,
  * fm_failures() the ones refused. Memory is real memory from the system
  * allocator, so AddressSanitizer and LeakSanitizer see every block.
  *
@@ -35,13 +36,23 @@ void *__wrap_realloc(void *p, size_t n);
 char *__wrap_strdup(const char *s);
 
 static long fm_count, fm_fail_at, fm_failed;
+static bool fm_once;
 
 static inline void fm_arm(long n)
 {
     fm_count = 0;
     fm_failed = 0;
     fm_fail_at = n;
+    fm_once = false;
 }
+/* Only the n-th fails; the ones after it succeed (recovery paths). */
+static inline void fm_arm_once(long n)
+{
+    fm_arm(n);
+    fm_once = true;
+}
+/* Stop failing; the counts stay readable. */
+static inline void fm_disarm(void) { fm_fail_at = 0; }
 static inline long fm_calls(void) { return fm_count; }
 static inline long fm_failures(void) { return fm_failed; }
 
@@ -49,7 +60,7 @@ static inline long fm_failures(void) { return fm_failed; }
 static inline bool fm_refuse(void)
 {
     fm_count++;
-    if (fm_fail_at > 0 && fm_count >= fm_fail_at) {
+    if (fm_fail_at > 0 && (fm_once ? fm_count == fm_fail_at : fm_count >= fm_fail_at)) {
         fm_failed++;
         return true;
     }
