@@ -24,6 +24,7 @@
 static char tmp[64], base_path[128], db_path[128];
 static char *rec_a, *rec_b;
 static int64_t id_a;
+static bool settings_may_change; /* check_after leaves the settings alone */
 
 static const int pillars_a[4] = {40, 50, 60, 70};
 static const int pillars_b[4] = {90, 80, 70, 60};
@@ -139,7 +140,8 @@ static bool check_after(int rc, const char *what, long n)
                  count);
     int speed = 0;
     assert_int_equal(store_setting_get_int(db, "speed", &speed, &e), BW_OK);
-    assert_int_equal(speed, 4);
+    if (!settings_may_change)
+        assert_int_equal(speed, 4);
     store_close(db);
     return has_b;
 }
@@ -215,6 +217,49 @@ static void test_out_of_memory_while_opening_a_store_loses_nothing(void **state)
         }
         store_close(db);
         check_after(BW_EIO, "open", n);
+    }
+}
+
+/* Settings are saved in one transaction: after a failure, all old. */
+static void test_out_of_memory_while_saving_settings_loses_nothing(void **state)
+{
+    (void)state;
+    store_settings want;
+    store_settings_defaults(&want);
+    want.text_scale = 2.0;
+    want.speed = 8;
+    want.window_width = 1920;
+    snprintf(want.player_name, sizeof want.player_name, "Linus");
+    fresh_copy();
+    store_db *db = open_ok(db_path);
+    bw_err e;
+    fm_arm(0);
+    assert_int_equal(store_settings_save(db, &want, &e), BW_OK);
+    long total = fm_calls();
+    store_close(db);
+    for (long n = 1; n <= total + 1; n++) {
+        fresh_copy();
+        db = open_ok(db_path);
+        fm_arm(n);
+        int rc = store_settings_save(db, &want, &e);
+        long failures = fm_failures();
+        fm_disarm();
+        if (rc != BW_OK && (failures == 0 || rc != BW_ENOMEM || !strstr(e.msg, "memory")))
+            fail_msg("N=%ld: %s: %s", n, bw_err_name(rc), e.msg);
+        store_close(db);
+        settings_may_change = true;
+        check_after(BW_EIO, "settings", n);
+        settings_may_change = false;
+        db = open_ok(db_path);
+        store_settings got;
+        assert_int_equal(store_settings_load(db, &got, &e), BW_OK);
+        store_close(db);
+        bool all_new = got.speed == 8 && got.text_scale == 2.0 && got.window_width == 1920 &&
+                       strcmp(got.player_name, "Linus") == 0;
+        bool all_old = got.speed == 4 && got.text_scale == 1.0 && got.window_width == 1280 &&
+                       got.player_name[0] == '\0';
+        if (rc == BW_OK ? !all_new : !all_old)
+            fail_msg("N=%ld: settings half saved (rc %s)", n, bw_err_name(rc));
     }
 }
 
@@ -347,6 +392,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_out_of_memory_while_saving_a_result_loses_nothing),
         cmocka_unit_test(test_out_of_memory_while_opening_a_store_loses_nothing),
+        cmocka_unit_test(test_out_of_memory_while_saving_settings_loses_nothing),
         cmocka_unit_test(test_write_errors_while_saving_a_result_lose_nothing),
         cmocka_unit_test(test_a_store_made_read_only_loses_nothing_and_says_so),
     };
