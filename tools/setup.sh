@@ -11,6 +11,8 @@ BW_PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
              liblua5.4-dev libcmocka-dev libcjson-dev libsqlite3-dev
              libsdl2-image-dev libpq-dev postgresql
              chromium fonts-dejavu-core)  # chromium: the HTML report's browser test
+# Only tools/fuzz.sh (a stage of test.sh) needs these: clang and libFuzzer.
+BW_FUZZ_PACKAGES=(clang libclang-rt-dev)
 BW_JOBS="$(nproc 2>/dev/null || echo 2)"
 
 bw_say() { printf '\033[1mbulwark:\033[0m %s\n' "$*" >&2; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — the README's second command: install what is missing, build
 # the normal and the AddressSanitizer+UndefinedBehaviorSanitizer
-# configurations and the simulation alone, and run every test in each.
+# configurations and the simulation alone, run every test in each, then
+# run every fuzz harness for a bounded time (tools/fuzz.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -20,4 +21,7 @@ run_suite() {
 run_suite "$BW_ROOT/build/sim-only" -DBULWARK_SIM_ONLY=ON
 run_suite "$BW_ROOT/build" 
 run_suite "$BW_ROOT/build/asan" -DBULWARK_SANITIZE=ON
-bw_say "all tests passed (normal, sanitizers, simulation alone)"
+# Every fuzz harness for a bounded time (BULWARK_FUZZ_SECONDS, default 30
+# each) under ASan+UBSan: docs/fuzzing.md.
+BULWARK_BIN="$BW_ROOT/build/bulwark" "$BW_ROOT/tools/fuzz.sh"
+bw_say "all tests passed (normal, sanitizers, simulation alone, fuzzing)"

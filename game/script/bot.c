@@ -32,8 +32,12 @@ void script_bot_destroy(script_bot *b)
     free(b);
 }
 
+/* Protected: (chunk result, int *ref) -> keeps decide in the registry
+ * (luaL_ref allocates, so it must never run outside a protected call). */
 static int find_decide(lua_State *L)
 {
+    int *ref = lua_touserdata(L, 2);
+    lua_settop(L, 1);
     /* The chunk returns { decide = fn } or a function, or sets decide. */
     if (lua_istable(L, 1)) {
         lua_pushliteral(L, "decide");
@@ -45,7 +49,8 @@ static int find_decide(lua_State *L)
     }
     if (!lua_isfunction(L, -1))
         return luaL_error(L, "a bot must define decide(view) (return { decide = function(view) ... end })");
-    return 1;
+    *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
 }
 
 script_bot *script_bot_load(const char *path, uint64_t seed, bw_err *err)
@@ -59,6 +64,8 @@ script_bot *script_bot_load(const char *path, uint64_t seed, bw_err *err)
     b->path = malloc(strlen(path) + 1);
     b->sb = script_sandbox_create(NULL, err);
     if (!b->path || !b->sb) {
+        if (b->sb)
+            bw_err_set(err, BW_ENOMEM, "out of memory loading a bot");
         script_bot_destroy(b);
         return NULL;
     }
@@ -72,13 +79,13 @@ script_bot *script_bot_load(const char *path, uint64_t seed, bw_err *err)
     if (rc == BW_OK) {
         lua_pushcfunction(L, find_decide);
         lua_rotate(L, -2, 1);
-        rc = script_sandbox_call(b->sb, 1, 1, err);
+        lua_pushlightuserdata(L, &b->decide_ref);
+        rc = script_sandbox_call(b->sb, 2, 0, err);
     }
     if (rc != BW_OK) {
         script_bot_destroy(b);
         return NULL;
     }
-    b->decide_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return b;
 }
 

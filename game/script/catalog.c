@@ -41,9 +41,15 @@ void script_catalog_destroy(script_catalog *c)
 }
 
 /* Copy one kind's table (at the stack top) into c. Runs protected. */
+typedef struct copy_args {
+    script_catalog *c;
+    bool oom; /* raised for lack of memory: BW_ENOMEM, not a script error */
+} copy_args;
+
 static int copy_kind(lua_State *L)
 {
-    script_catalog *c = lua_touserdata(L, 1);
+    copy_args *a = lua_touserdata(L, 1);
+    script_catalog *c = a->c;
     for (int k = 0; k < 4; k++) {
         lua_getfield(L, 2, kinds[k]);
         if (!lua_istable(L, -1))
@@ -55,8 +61,10 @@ static int copy_kind(lua_State *L)
             lua_pop(L, 1);
         }
         c->items[k] = calloc((size_t)(n ? n : 1), sizeof(entry));
-        if (!c->items[k])
+        if (!c->items[k]) {
+            a->oom = true;
             return luaL_error(L, "out of memory");
+        }
         lua_pushnil(L);
         while (lua_next(L, -2) && c->count[k] < n) {
             entry *e = &c->items[k][c->count[k]];
@@ -66,8 +74,10 @@ static int copy_kind(lua_State *L)
                 snprintf(e->id, sizeof e->id, "%s", lua_tostring(L, -2));
             const char *t = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
             e->title = malloc(strlen(t) + 1);
-            if (!e->title)
+            if (!e->title) {
+                a->oom = true;
                 return luaL_error(L, "out of memory");
+            }
             strcpy(e->title, t);
             c->count[k]++;
             lua_pop(L, 1);
@@ -84,13 +94,12 @@ script_catalog *script_catalog_load(const char *path, bw_err *err)
         snprintf(buf, sizeof buf, "%s/scripts/lib/curriculum.lua", script_data_dir());
         path = buf;
     }
+    bw_err_clear(err);
     script_catalog *c = calloc(1, sizeof *c);
-    script_sandbox *sb = script_sandbox_create(NULL, err);
+    script_sandbox *sb = c ? script_sandbox_create(NULL, err) : NULL;
     if (!c || !sb) {
         free(c);
-        script_sandbox_destroy(sb);
-        if (err && !err->msg[0])
-            bw_err_set(err, BW_ENOMEM, "out of memory loading the curriculum");
+        bw_err_set(err, BW_ENOMEM, "out of memory loading the curriculum");
         return NULL;
     }
     lua_State *L = script_sandbox_lua(sb);
@@ -102,9 +111,12 @@ script_catalog *script_catalog_load(const char *path, bw_err *err)
     if (rc == BW_OK) {
         int t = lua_gettop(L);
         lua_pushcfunction(L, copy_kind);
-        lua_pushlightuserdata(L, c);
+        copy_args a = {c, false};
+        lua_pushlightuserdata(L, &a);
         lua_pushvalue(L, t);
         rc = script_sandbox_call(sb, 2, 0, err);
+        if (a.oom)
+            rc = bw_err_set(err, BW_ENOMEM, "out of memory loading the curriculum");
     }
     script_sandbox_destroy(sb);
     if (rc != BW_OK) {

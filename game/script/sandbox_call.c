@@ -158,6 +158,7 @@ static void begin_call(script_sandbox *sb, int func, struct sandbox_call_ctx *ct
     sb->charged_bytes = 0;
     sb->cap_refusals = 0;
     sb->cap_refused = false;
+    sb->nomem_raised = false;
     sb->last_where[0] = '\0';
     note_call_where(sb, func);
     clock_gettime(CLOCK_MONOTONIC, &sb->started);
@@ -184,6 +185,8 @@ static int finish_call(script_sandbox *sb, int status, int func, const struct sa
     sandbox_locate_trip(sb, sb->call_where); /* no place known: name the file at least */
     if (sb->trip != TRIP_NONE)
         return bw_err_set(err, BW_ELIMIT, "%s", ctx->tripped ? ctx->msg : sb->trip_msg);
+    if (sb->nomem_raised) /* a binding's allocation failed: not the script's error */
+        return bw_err_set(err, BW_ENOMEM, "%s", ctx->described ? ctx->msg : "not enough memory");
     switch (status) {
     case LUA_ERRMEM:
         return bw_err_set(err, BW_ENOMEM, "not enough memory");
@@ -354,4 +357,12 @@ int script_sandbox_load_file(script_sandbox *sb, const char *path, const char *d
 uint64_t script_sandbox_total_work(const script_sandbox *sb)
 {
     return sb ? sb->total_work : 0;
+}
+
+int script_sandbox_raise_nomem(lua_State *L, const char *msg)
+{
+    script_sandbox *sb = sandbox_of(L);
+    if (sb)
+        sb->nomem_raised = true;
+    return luaL_error(L, "%s", msg);
 }

@@ -58,6 +58,7 @@ struct script_sandbox {
     long fail_countdown;   /* fault injection: fail when it reaches 1 */
     bool failing;          /* fault injection fired: every growth fails */
     bool cap_refused;      /* the last growth was refused by the cap */
+    bool nomem_raised;     /* a binding ran out of memory in this outermost call */
     size_t used_at_refusal;
     unsigned cap_refusals; /* during the current outermost call */
 

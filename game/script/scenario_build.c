@@ -46,9 +46,12 @@ static const char *const objective_kinds[] = { "pillar", "protect", "no_data_los
 
 /* Item counts here are already checked against MAX_ITEMS (reader_list
  * and the vulnerability total), so n never exceeds it. */
-static void *items_alloc(int n, size_t size)
+static void *items_alloc(build *b, int n, size_t size)
 {
-    return n > 0 && n <= MAX_ITEMS ? calloc((size_t)n, size) : calloc(1, size);
+    void *p = n > 0 && n <= MAX_ITEMS ? calloc((size_t)n, size) : calloc(1, size);
+    if (!p)
+        reader_nomem(&b->r);
+    return p;
 }
 
 /* ---- defender ------------------------------------------------------------------ */
@@ -215,16 +218,11 @@ static void read_nodes(build *b, lua_State *L, int t)
         lua_pop(L, 1);
         return;
     }
-    b->nodes = items_alloc((int)n, sizeof *b->nodes);
-    b->node_lines = items_alloc((int)n, sizeof(int));
-    b->node_icons = items_alloc((int)n, sizeof(int));
-    b->vulns = items_alloc((int)b->vuln_cap, sizeof *b->vulns);
-    b->vuln_lines = items_alloc((int)b->vuln_cap, sizeof(int));
-    if (!b->nodes || !b->node_lines || !b->node_icons || !b->vulns || !b->vuln_lines) {
-        reader_problem(&b->r, b->scenario_line, "out of memory reading the nodes");
-        lua_pop(L, 1);
-        return;
-    }
+    b->nodes = items_alloc(b, (int)n, sizeof *b->nodes);
+    b->node_lines = items_alloc(b, (int)n, sizeof(int));
+    b->node_icons = items_alloc(b, (int)n, sizeof(int));
+    b->vulns = items_alloc(b, (int)b->vuln_cap, sizeof *b->vulns);
+    b->vuln_lines = items_alloc(b, (int)b->vuln_cap, sizeof(int));
     if (n == 0)
         reader_problem(&b->r, b->scenario_line, "scenario: 'nodes' is missing or empty: a world needs at least one node");
     for (int i = 1; i <= n; i++) {
@@ -314,13 +312,8 @@ static void read_links(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "links", "scenario", b->scenario_line, MAX_ITEMS);
     int list = lua_gettop(L);
-    b->links = items_alloc((int)n, sizeof *b->links);
-    b->link_lines = items_alloc((int)n, sizeof(int));
-    if (!b->links || !b->link_lines) {
-        reader_problem(&b->r, b->scenario_line, "out of memory reading the links");
-        lua_pop(L, 1);
-        return;
-    }
+    b->links = items_alloc(b, (int)n, sizeof *b->links);
+    b->link_lines = items_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_link(b, L, lua_gettop(L), i);
@@ -376,8 +369,8 @@ static void read_actors(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "actors", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->actors = items_alloc((int)n, sizeof *b->actors);
-    b->actor_lines = items_alloc((int)n, sizeof(int));
+    b->actors = items_alloc(b, (int)n, sizeof *b->actors);
+    b->actor_lines = items_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->actors && b->actor_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_actor(b, L, lua_gettop(L), i);
@@ -394,8 +387,8 @@ static void read_reports(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "reports", "scenario", b->scenario_line, 1000);
     int list = lua_gettop(L);
-    b->reports = items_alloc((int)n, sizeof *b->reports);
-    b->report_lines = items_alloc((int)n, sizeof(int));
+    b->reports = items_alloc(b, (int)n, sizeof *b->reports);
+    b->report_lines = items_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->reports && b->report_lines; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
             reader_problem(&b->r, b->scenario_line, "reports: item %d must be a table", i);
@@ -445,7 +438,7 @@ static void read_actions(build *b, lua_State *L, int t)
     if (reader_get(L, t, "costs") == LUA_TTABLE) {
         int ct = lua_gettop(L);
         reader_check_keys(&b->r, L, ct, acts, "costs", line);
-        b->overrides = items_alloc(SIM_ACTION_KIND_COUNT, sizeof *b->overrides);
+        b->overrides = items_alloc(b, SIM_ACTION_KIND_COUNT, sizeof *b->overrides);
         for (int k = 0; k < SIM_ACTION_KIND_COUNT && b->overrides; k++) {
             if (reader_get(L, ct, acts[k]) == LUA_TTABLE) {
                 int kt = lua_gettop(L);
@@ -541,7 +534,7 @@ static void read_events(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "events", "scenario", b->scenario_line, 10000);
     int list = lua_gettop(L);
-    b->events = items_alloc((int)n, sizeof *b->events);
+    b->events = items_alloc(b, (int)n, sizeof *b->events);
     int end = b->def.days * SIM_TICKS_PER_DAY;
     for (int i = 1; i <= n && b->events; i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
@@ -631,9 +624,9 @@ static void read_objectives(build *b, lua_State *L, int t)
 {
     int n = reader_list(&b->r, L, t, "objectives", "scenario", b->scenario_line, 64);
     int list = lua_gettop(L);
-    b->objectives = items_alloc((int)n, sizeof *b->objectives);
-    b->checks = items_alloc((int)n, sizeof(int));
-    b->objective_lines = items_alloc((int)n, sizeof(int));
+    b->objectives = items_alloc(b, (int)n, sizeof *b->objectives);
+    b->checks = items_alloc(b, (int)n, sizeof(int));
+    b->objective_lines = items_alloc(b, (int)n, sizeof(int));
     for (int i = 1; i <= n && b->objectives && b->checks && b->objective_lines; i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_objective(b, L, lua_gettop(L), i);

@@ -99,6 +99,7 @@ static int protected_helpers(lua_State *L)
 static int protected_build(lua_State *L)
 {
     build *b = lua_touserdata(L, 1);
+    b->r.L = L;
     build_read(b, L, 2);
     return 0;
 }
@@ -261,10 +262,11 @@ static int connect_world(script_scenario *s, build *b, const script_options *opt
         return bw_err_set(err, BW_ENOMEM, "out of memory");
     for (int i = 0; i < s->objective_count; i++)
         s->objective_checks[i] = b->checks[i];
-    lua_State *L = script_sandbox_lua(s->sb);
+    /* The events' functions are in the registry already (the build keeps
+     * them there): no Lua call, which could raise outside a protected call
+     * when memory runs out. */
     for (int i = 0; i < b->nevents; i++) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, b->events[i].ref);
-        int cookie = script_callback_add(s, L);
+        int cookie = script_callback_keep(s, b->events[i].ref);
         if (cookie < 0 || sim_event_schedule(s->world, b->events[i].at, (uint32_t)cookie, err) < 0)
             return err && err->code ? err->code : bw_err_set(err, BW_ENOMEM, "out of memory");
     }
@@ -309,53 +311,109 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     b.r.src = src;
     bw_err cerr;
     script_catalog *cat = script_catalog_load(opt ? opt->curriculum : NULL, &cerr);
-    if (!cat)
-        script_diags_add(diags, s->path, 0, true, "curriculum catalogue not checked: %s", cerr.msg);
     b.catalog = cat;
     b.scenario_line = reader_line(&b.r, L, t, NULL, 1);
     int before = diags->errors;
-    lua_pushcfunction(L, protected_build);
-    lua_pushlightuserdata(L, &b);
-    lua_pushvalue(L, t);
-    int rc = script_sandbox_call(s->sb, 2, 0, err);
+    int rc = BW_OK;
+    if (!cat && cerr.code == BW_ENOMEM) {
+        /* Not the catalogue's fault: memory ran out, and a load that went
+         * on would check less than it says. */
+        script_diags_add(diags, s->path, 0, false, "%s", cerr.msg);
+        rc = bw_err_set(err, BW_ENOMEM, "%s: %s", s->path, cerr.msg);
+    } else if (!cat) {
+        script_diags_add(diags, s->path, 0, true, "curriculum catalogue not checked: %s", cerr.msg);
+    }
+    if (rc == BW_OK) {
+        lua_pushcfunction(L, protected_build);
+        lua_pushlightuserdata(L, &b);
+        lua_pushvalue(L, t);
+        rc = script_sandbox_call(s->sb, 2, 0, err);
+        if (b.r.oom) {
+            script_diags_add(diags, s->path, b.scenario_line, false,
+                             "out of memory reading the scenario");
+            rc = bw_err_set(err, BW_ENOMEM, "%s: out of memory reading the scenario", s->path);
+        } else if (rc != BW_OK) {
+            script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
+        }
+    }
     if (rc == BW_OK)
         build_crosscheck(&b);
     if (rc == BW_OK && diags->errors == before && opt && opt->lint)
         build_lint(&b);
-    if (rc != BW_OK)
-        script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
-    else if (diags->errors > before)
+    if (rc == BW_OK && diags->errors > before)
         rc = bw_err_set(err, BW_EINVAL, "%s: %d error%s", s->path, diags->errors - before,
                         diags->errors - before == 1 ? "" : "s");
-    else if ((rc = connect_world(s, &b, opt, err)) != BW_OK)
+    else if (rc == BW_OK && (rc = connect_world(s, &b, opt, err)) != BW_OK)
         script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
-    lua_pushvalue(L, t);
-    s->scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, t - 1);
     build_free(&b);
     script_catalog_destroy(cat);
     return rc;
 }
 
+/* The text of a scenario given in memory, NUL-terminated (the reader looks
+ * lines up in it) and owned like a file's. */
+static char *copy_source(const char *buf, size_t len, bw_err *err)
+{
+    if (len > MAX_SOURCE) {
+        bw_err_set(err, BW_ELIMIT, "larger than the %u MiB a scenario may be", MAX_SOURCE >> 20);
+        return NULL;
+    }
+    char *src = malloc(len + 1);
+    if (!src) {
+        bw_err_set(err, BW_ENOMEM, "out of memory reading it");
+        return NULL;
+    }
+    if (len)
+        memcpy(src, buf, len);
+    src[len] = '\0';
+    return src;
+}
+
+static script_scenario *load_source(const char *path, char *src, size_t len,
+                                    const script_options *opt, script_diags *diags, bw_err *err);
+
 script_scenario *script_scenario_load(const char *path, const script_options *opt,
                                       script_diags *diags, bw_err *err)
 {
     bw_err_clear(err);
+    size_t len = 0;
+    char *src = path ? read_source(path, &len, err) : NULL;
+    if (!src && !path)
+        bw_err_set(err, BW_EINVAL, "no scenario path");
+    return load_source(path ? path : "?", src, len, opt, diags, err);
+}
+
+script_scenario *script_scenario_load_buffer(const char *name, const char *buf, size_t len,
+                                             const script_options *opt, script_diags *diags,
+                                             bw_err *err)
+{
+    bw_err_clear(err);
+    char *src = NULL;
+    if (!name || (!buf && len))
+        bw_err_set(err, BW_EINVAL, "no scenario name or text");
+    else
+        src = copy_source(buf, len, err);
+    return load_source(name ? name : "?", src, len, opt, diags, err);
+}
+
+/* Run the source text src (owned: freed here), read from path, to a
+ * scenario. src NULL: reading failed and err says why. */
+static script_scenario *load_source(const char *path, char *src, size_t len,
+                                    const script_options *opt, script_diags *diags, bw_err *err)
+{
     script_diags local;
     if (!diags) {
         script_diags_init(&local);
         diags = &local;
     }
-    size_t len = 0;
-    char *src = path ? read_source(path, &len, err) : NULL;
     if (!src) {
-        if (!path)
-            bw_err_set(err, BW_EINVAL, "no scenario path");
-        add_error(diags, path ? path : "?", "", err ? err->msg : "cannot read");
+        add_error(diags, path, "", err ? err->msg : "cannot read");
         if (diags == &local)
             script_diags_free(&local);
         return NULL;
     }
+    int errors_before = diags->errors;
     script_scenario *s = calloc(1, sizeof *s);
     int rc = s ? BW_OK : bw_err_set(err, BW_ENOMEM, "out of memory");
     if (rc == BW_OK) {
@@ -366,7 +424,10 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
         /* A zeroed field means its default: pass the limits whenever given,
          * not only when memory_bytes is set (that ignored the rest). */
         s->sb = script_sandbox_create(opt ? &opt->limits : NULL, err);
-        rc = s->sb && s->path ? BW_OK : (err && err->code ? err->code : BW_ENOMEM);
+        if (!s->sb)
+            rc = err && err->code ? err->code : BW_ENOMEM;
+        else if (!s->path)
+            rc = bw_err_set(err, BW_ENOMEM, "out of memory");
     }
     if (rc == BW_OK) {
         lua_State *L = script_sandbox_lua(s->sb);
@@ -386,6 +447,11 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
             add_error(diags, s->path, "on_start: ", s->hook_err.msg);
         }
     }
+    /* Every refusal reaches the player as a diagnostic, also one before
+     * the script ran (no memory for the sandbox): a caller may print only
+     * the diagnostics. */
+    if (rc != BW_OK && diags->errors == errors_before)
+        add_error(diags, path, "", err && err->msg[0] ? err->msg : "cannot load");
     if (diags == &local)
         script_diags_free(&local);
     if (rc != BW_OK) {

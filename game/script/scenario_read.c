@@ -25,19 +25,26 @@ void reader_problem(reader *r, int line, const char *fmt, ...)
     script_diags_add(r->diags, r->file, line, false, "%s", buf);
 }
 
+void reader_nomem(reader *r)
+{
+    r->oom = true;
+    luaL_error(r->L, "out of memory reading the scenario");
+    abort(); /* not reached: luaL_error does not return */
+}
+
 const char *reader_keep(reader *r, const char *s, size_t len)
 {
     if (r->nstrs == r->strs_cap) {
         int ncap = r->strs_cap ? r->strs_cap * 2 : 64;
         char **p = realloc(r->strs, (size_t)ncap * sizeof *p);
         if (!p)
-            return NULL;
+            reader_nomem(r);
         r->strs = p;
         r->strs_cap = ncap;
     }
     char *copy = malloc(len + 1);
     if (!copy)
-        return NULL;
+        reader_nomem(r);
     memcpy(copy, s, len);
     copy[len] = '\0';
     r->strs[r->nstrs++] = copy;

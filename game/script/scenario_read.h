@@ -13,7 +13,17 @@ typedef struct reader {
     const char *src;           /* the source text (NUL-terminated), for lines */
     char **strs;               /* every string copied out of Lua */
     int nstrs, strs_cap;
+    lua_State *L;              /* the state being read, inside a protected call */
+    bool oom;                  /* reader_nomem was called */
 } reader;
+
+/* Out of memory while reading: note it and unwind the protected call
+ * (every reader runs inside one), so that the load fails as BW_ENOMEM
+ * instead of going on to report what the missing memory made look wrong. */
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void reader_nomem(reader *r);
 
 void reader_problem(reader *r, int line, const char *fmt, ...)
 #if defined(__GNUC__)

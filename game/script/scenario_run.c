@@ -12,19 +12,34 @@
 
 const char SCRIPT_KEY_WORLD = 'W';
 
-int script_callback_add(script_scenario *s, lua_State *L)
+static bool callbacks_room(script_scenario *s)
 {
     if (s->callback_count == s->callback_cap) {
         int ncap = s->callback_cap ? s->callback_cap * 2 : 16;
         int *p = realloc(s->callbacks, (size_t)ncap * sizeof *p);
-        if (!p) {
-            lua_pop(L, 1);
-            return -1;
-        }
+        if (!p)
+            return false;
         s->callbacks = p;
         s->callback_cap = ncap;
     }
+    return true;
+}
+
+int script_callback_add(script_scenario *s, lua_State *L)
+{
+    if (!callbacks_room(s)) {
+        lua_pop(L, 1);
+        return -1;
+    }
     s->callbacks[s->callback_count] = luaL_ref(L, LUA_REGISTRYINDEX);
+    return s->callback_count++;
+}
+
+int script_callback_keep(script_scenario *s, int ref)
+{
+    if (!callbacks_room(s))
+        return -1;
+    s->callbacks[s->callback_count] = ref;
     return s->callback_count++;
 }
 

@@ -82,6 +82,9 @@ const char *script_tally_name(int i);   /* the fields of w:tally(), NULL past th
 /* scenario_run.c: register a Lua function at the top of the stack as a
  * callback; returns its cookie or -1 (pops it either way). */
 int script_callback_add(script_scenario *s, lua_State *L);
+/* The same for a function already in the registry (ref): no Lua call, so
+ * it may run outside a protected call. -1 when out of memory. */
+int script_callback_keep(script_scenario *s, int ref);
 /* Call the registry function ref with `w` in a protected call,
  * recording the first error in s->hook_err. */
 void script_invoke(script_scenario *s, int ref);

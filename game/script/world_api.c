@@ -31,6 +31,8 @@ static script_scenario *S(lua_State *L)
 
 static int raise(lua_State *L, const bw_err *e)
 {
+    if (e->code == BW_ENOMEM)
+        return script_sandbox_raise_nomem(L, e->msg);
     return luaL_error(L, "%s", e->msg);
 }
 
@@ -526,7 +528,7 @@ static int w_choose(lua_State *L)
     off--;
     int cookie = script_callback_add(s, L); /* pops on_answer */
     if (cookie < 0)
-        return luaL_error(L, "out of memory");
+        return script_sandbox_raise_nomem(L, "out of memory");
     bw_err e;
     int c = sim_choice_open(s->world, text, options, (int)n, (int)deadline, (int)def, (int)off,
                             (uint32_t)cookie, &e);
@@ -543,7 +545,7 @@ static int schedule(lua_State *L, int at)
     lua_settop(L, 3);
     int cookie = script_callback_add(s, L);
     if (cookie < 0)
-        return luaL_error(L, "out of memory");
+        return script_sandbox_raise_nomem(L, "out of memory");
     bw_err e;
     if (sim_event_schedule(s->world, at, (uint32_t)cookie, &e) < 0)
         return raise(L, &e);

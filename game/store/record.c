@@ -9,6 +9,7 @@
  * reordering of nothing), the timeline the player saw, and the final
  * world hash. Written atomically: a temporary file, fsync, rename. */
 #include "bulwark/record.h"
+#include "json_check.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -40,40 +41,64 @@ static void hex64(uint64_t v, char *buf)
     snprintf(buf, 17, "%016llx", (unsigned long long)v);
 }
 
-static cJSON *actions_json(const script_scenario *s)
+/* Building a record: every item is checked, so that running out of
+ * memory gives no record (NULL) rather than a record with an action or a
+ * field quietly missing, which would replay as another game. */
+typedef struct builder {
+    bool failed;
+} builder;
+
+/* Add item to parent under key (NULL: append to an array); on any
+ * failure the item is freed and the builder fails. Returns item or NULL. */
+static cJSON *put(builder *b, cJSON *parent, const char *key, cJSON *item)
 {
-    const sim_world *w = script_scenario_cworld(s);
-    cJSON *arr = cJSON_CreateArray();
-    for (int i = 0; arr && i < script_scenario_action_count(s); i++) {
-        const script_logged_action *a = script_scenario_action_at(s, i);
-        cJSON *o = cJSON_CreateObject();
-        char tgt[SIM_ID_MAX];
-        target_id(w, &a->req, tgt, sizeof tgt);
-        cJSON_AddNumberToObject(o, "tick", a->tick);
-        cJSON_AddStringToObject(o, "action", sim_action_name(a->req.kind));
-        if (tgt[0])
-            cJSON_AddStringToObject(o, "target", tgt);
-        if (a->req.kind == SIM_ACT_CHOOSE)
-            cJSON_AddNumberToObject(o, "option", a->req.arg + 1);
-        cJSON_AddItemToArray(arr, o);
+    if (!item || !parent ||
+        !(key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item))) {
+        cJSON_Delete(item);
+        b->failed = true;
+        return NULL;
     }
-    return arr;
+    return item;
 }
 
-static cJSON *timeline_json(const sim_world *w)
+static void put_num(builder *b, cJSON *o, const char *key, double v) { put(b, o, key, cJSON_CreateNumber(v)); }
+static void put_str(builder *b, cJSON *o, const char *key, const char *v) { put(b, o, key, cJSON_CreateString(v)); }
+static void put_bool(builder *b, cJSON *o, const char *key, bool v) { put(b, o, key, cJSON_CreateBool(v)); }
+
+static void actions_json(builder *b, cJSON *root, const script_scenario *s)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (int i = 0; arr && i < sim_log_count(w); i++) {
+    const sim_world *w = script_scenario_cworld(s);
+    cJSON *arr = put(b, root, "actions", cJSON_CreateArray());
+    for (int i = 0; arr && !b->failed && i < script_scenario_action_count(s); i++) {
+        const script_logged_action *a = script_scenario_action_at(s, i);
+        cJSON *o = put(b, arr, NULL, cJSON_CreateObject());
+        if (!o)
+            break;
+        char tgt[SIM_ID_MAX];
+        target_id(w, &a->req, tgt, sizeof tgt);
+        put_num(b, o, "tick", a->tick);
+        put_str(b, o, "action", sim_action_name(a->req.kind));
+        if (tgt[0])
+            put_str(b, o, "target", tgt);
+        if (a->req.kind == SIM_ACT_CHOOSE)
+            put_num(b, o, "option", a->req.arg + 1);
+    }
+}
+
+static void timeline_json(builder *b, cJSON *root, const sim_world *w)
+{
+    cJSON *arr = put(b, root, "timeline", cJSON_CreateArray());
+    for (int i = 0; arr && !b->failed && i < sim_log_count(w); i++) {
         sim_log_entry e;
         if (sim_log_get(w, i, &e) != BW_OK || !e.visible)
             continue;
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddNumberToObject(o, "tick", e.tick);
-        cJSON_AddStringToObject(o, "kind", sim_log_kind_name(e.kind));
-        cJSON_AddStringToObject(o, "text", e.text);
-        cJSON_AddItemToArray(arr, o);
+        cJSON *o = put(b, arr, NULL, cJSON_CreateObject());
+        if (!o)
+            break;
+        put_num(b, o, "tick", e.tick);
+        put_str(b, o, "kind", sim_log_kind_name(e.kind));
+        put_str(b, o, "text", e.text);
     }
-    return arr;
 }
 
 char *record_json(script_scenario *s, const char *debrief)
@@ -82,51 +107,51 @@ char *record_json(script_scenario *s, const char *debrief)
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
+    builder bb = {false}, *b = &bb;
     char hex[17];
-    cJSON_AddNumberToObject(root, "format", RECORD_FORMAT);
-    cJSON *sc = cJSON_AddObjectToObject(root, "scenario");
-    cJSON_AddStringToObject(sc, "id", script_scenario_id(s));
-    cJSON_AddStringToObject(sc, "title", script_scenario_title(s));
+    put_num(b, root, "format", RECORD_FORMAT);
+    cJSON *sc = put(b, root, "scenario", cJSON_CreateObject());
+    put_str(b, sc, "id", script_scenario_id(s));
+    put_str(b, sc, "title", script_scenario_title(s));
     hex64(script_scenario_hash(s), hex);
-    cJSON_AddStringToObject(sc, "hash", hex);
-    cJSON_AddNumberToObject(root, "seed", (double)script_scenario_seed(s));
-    cJSON_AddStringToObject(root, "engine", BULWARK_VERSION);
+    put_str(b, sc, "hash", hex);
+    put_num(b, root, "seed", (double)script_scenario_seed(s));
+    put_str(b, root, "engine", BULWARK_VERSION);
     sim_outcome o = sim_world_outcome(w);
-    cJSON_AddStringToObject(root, "outcome", o == SIM_OUTCOME_WON ? "won" : o == SIM_OUTCOME_LOST ? "lost" : "running");
-    cJSON_AddNumberToObject(root, "stars", sim_world_stars(w));
-    cJSON_AddNumberToObject(root, "ticks", sim_world_tick(w));
+    put_str(b, root, "outcome", o == SIM_OUTCOME_WON ? "won" : o == SIM_OUTCOME_LOST ? "lost" : "running");
+    put_num(b, root, "stars", sim_world_stars(w));
+    put_num(b, root, "ticks", sim_world_tick(w));
     sim_score score;
     sim_world_score(w, &score);
-    cJSON *pillars = cJSON_AddObjectToObject(root, "pillars");
+    cJSON *pillars = put(b, root, "pillars", cJSON_CreateObject());
     for (int p = 0; p < SIM_PILLAR_COUNT; p++)
-        cJSON_AddNumberToObject(pillars, sim_pillar_name((sim_pillar)p), score.pillar[p]);
-    cJSON *objs = cJSON_AddArrayToObject(root, "objectives");
-    for (int i = 0; i < sim_objective_count(w); i++) {
+        put_num(b, pillars, sim_pillar_name((sim_pillar)p), score.pillar[p]);
+    cJSON *objs = put(b, root, "objectives", cJSON_CreateArray());
+    for (int i = 0; objs && !b->failed && i < sim_objective_count(w); i++) {
         sim_objective_info oi;
         sim_objective_get(w, i, &oi);
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "id", oi.id);
-        cJSON_AddStringToObject(x, "text", oi.text);
-        cJSON_AddBoolToObject(x, "met", oi.met);
-        cJSON_AddBoolToObject(x, "optional", oi.optional);
-        cJSON_AddItemToArray(objs, x);
+        cJSON *x = put(b, objs, NULL, cJSON_CreateObject());
+        put_str(b, x, "id", oi.id);
+        put_str(b, x, "text", oi.text);
+        put_bool(b, x, "met", oi.met);
+        put_bool(b, x, "optional", oi.optional);
     }
-    cJSON *taught = cJSON_AddObjectToObject(root, "teaches");
+    cJSON *taught = put(b, root, "teaches", cJSON_CreateObject());
     static const char *const kinds[] = { "accord", "ssdf", "attack", "cwe" };
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; taught && k < 4; k++) {
         const char *ids[SCRIPT_MAX_TEACH_IDS];
         int n = script_scenario_teaches(s, kinds[k], ids, SCRIPT_MAX_TEACH_IDS);
-        cJSON *arr = cJSON_AddArrayToObject(taught, kinds[k]);
-        for (int i = 0; i < n && i < SCRIPT_MAX_TEACH_IDS; i++)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(ids[i]));
+        cJSON *arr = put(b, taught, kinds[k], cJSON_CreateArray());
+        for (int i = 0; arr && i < n && i < SCRIPT_MAX_TEACH_IDS; i++)
+            put(b, arr, NULL, cJSON_CreateString(ids[i]));
     }
-    cJSON_AddItemToObject(root, "actions", actions_json(s));
-    cJSON_AddItemToObject(root, "timeline", timeline_json(w));
+    actions_json(b, root, s);
+    timeline_json(b, root, w);
     if (debrief)
-        cJSON_AddStringToObject(root, "debrief", debrief);
+        put_str(b, root, "debrief", debrief);
     hex64(sim_world_hash(w), hex);
-    cJSON_AddStringToObject(root, "world_hash", hex);
-    char *text = cJSON_Print(root);
+    put_str(b, root, "world_hash", hex);
+    char *text = b->failed ? NULL : cJSON_Print(root);
     cJSON_Delete(root);
     return text;
 }
@@ -330,21 +355,25 @@ static int parse_root(const cJSON *root, const char *path, record_log *log, bw_e
     return rc;
 }
 
-static cJSON *parse_text(const char *text, const char *path, bw_err *err)
+/* The text parsed, or NULL with *rc and err saying why. */
+static cJSON *parse_text(const char *text, const char *path, int *rc, bw_err *err)
 {
     cJSON *root = text ? cJSON_Parse(text) : NULL;
-    if (!root)
-        bw_err_set(err, BW_EINVAL, "%s: not valid JSON (a result record from 'bulwark run --json')", path);
+    if (!root && text && json_well_formed(text))
+        *rc = bw_err_set(err, BW_ENOMEM, "%s: out of memory reading the record", path);
+    else if (!root)
+        *rc = bw_err_set(err, BW_EINVAL, "%s: not valid JSON (a result record from 'bulwark run --json')", path);
     return root;
 }
 
 int record_log_parse(const char *text, const char *name, record_log *log, bw_err *err)
 {
     memset(log, 0, sizeof *log);
-    cJSON *root = parse_text(text, name, err);
+    int rc = BW_OK;
+    cJSON *root = parse_text(text, name, &rc, err);
     if (!root)
-        return BW_EINVAL;
-    int rc = parse_root(root, name, log, err);
+        return rc;
+    rc = parse_root(root, name, log, err);
     cJSON_Delete(root);
     return rc;
 }
@@ -420,9 +449,10 @@ static int parse_summary(const cJSON *root, const char *name, record_summary *su
 int record_summary_parse(const char *text, const char *name, record_summary *sum, bw_err *err)
 {
     memset(sum, 0, sizeof *sum);
-    cJSON *root = parse_text(text, name, err);
+    int prc = BW_OK;
+    cJSON *root = parse_text(text, name, &prc, err);
     if (!root)
-        return BW_EINVAL;
+        return prc;
     if (!cJSON_IsObject(root)) {
         cJSON_Delete(root);
         return bw_err_set(err, BW_EINVAL, "%s: a record is a JSON object", name);

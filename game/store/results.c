@@ -31,11 +31,13 @@ static int check_meta(const store_result_meta *m, const char *who[3], bw_err *er
     return BW_OK;
 }
 
-static void bind_hex(sqlite3_stmt *st, int i, uint64_t v)
+/* hex (17 bytes, the caller's, alive until the statement runs) holds v;
+ * bound without a copy, so binding cannot run out of memory and leave the
+ * column NULL. */
+static void bind_hex(sqlite3_stmt *st, int i, uint64_t v, char *hex)
 {
-    char hex[17];
-    snprintf(hex, sizeof hex, "%016" PRIx64, v);
-    sqlite3_bind_text(st, i, hex, 16, SQLITE_TRANSIENT);
+    snprintf(hex, 17, "%016" PRIx64, v);
+    sqlite3_bind_text(st, i, hex, 16, SQLITE_STATIC);
 }
 
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
@@ -59,9 +61,10 @@ static int insert_result(store_db *s, const char *text, const record_summary *su
         &st, "save the result", err);
     if (rc != BW_OK)
         return rc;
+    char scenario_hex[17], world_hex[17];
     sqlite3_bind_int64(st, 1, at);
     sqlite3_bind_text(st, 2, sum->scenario_id, -1, SQLITE_STATIC);
-    bind_hex(st, 3, sum->scenario_hash);
+    bind_hex(st, 3, sum->scenario_hash, scenario_hex);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)sum->seed);
     sqlite3_bind_text(st, 5, sum->engine, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, sum->outcome == SIM_OUTCOME_WON ? "won" : "lost", -1, SQLITE_STATIC);
@@ -69,7 +72,7 @@ static int insert_result(store_db *s, const char *text, const record_summary *su
     sqlite3_bind_int(st, 8, sum->ticks);
     for (int p = 0; p < SIM_PILLAR_COUNT; p++)
         sqlite3_bind_int(st, 9 + p, sum->pillar[p]);
-    bind_hex(st, 13, sum->world_hash);
+    bind_hex(st, 13, sum->world_hash, world_hex);
     for (int i = 0; i < 3; i++)
         bind_opt(st, 14 + i, who[i]);
     sqlite3_bind_text(st, 17, text, -1, SQLITE_STATIC);

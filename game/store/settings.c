@@ -246,7 +246,7 @@ static int check_kind(const char *key, kind want, bw_err *err)
 
 int store_setting_get_int(store_db *s, const char *key, int *out, bw_err *err)
 {
-    char v[64];
+    char v[STORE_SETTING_MAX + 1]; /* any valid value: "0000…0001280" is 1280 */
     long l;
     int rc = check_kind(key, KIND_INT, err);
     if (rc == BW_OK)
@@ -268,7 +268,7 @@ int store_setting_set_int(store_db *s, const char *key, int value, bw_err *err)
 
 int store_setting_get_real(store_db *s, const char *key, double *out, bw_err *err)
 {
-    char v[64];
+    char v[STORE_SETTING_MAX + 1]; /* any valid value: "0000…0001280" is 1280 */
     double d = 0;
     int rc = check_kind(key, KIND_REAL, err);
     if (rc == BW_OK)
@@ -293,7 +293,7 @@ int store_setting_set_real(store_db *s, const char *key, double value, bw_err *e
 
 int store_setting_get_bool(store_db *s, const char *key, bool *out, bw_err *err)
 {
-    char v[64];
+    char v[STORE_SETTING_MAX + 1]; /* any valid value: "0000…0001280" is 1280 */
     bool b = false;
     int rc = check_kind(key, KIND_BOOL, err);
     if (rc == BW_OK)

@@ -96,6 +96,17 @@ int store_fail(store_db *s, int rc, const char *doing, bw_err *err)
     const char *path = s ? s->path : "the store";
     const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
     int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
+    /* SQLite keeps the errno of a failed sync or write only on the file
+     * (not always on the connection): ask it. */
+    if (sys == 0 && s && s->db && (rc & 0xff) == SQLITE_IOERR &&
+        sqlite3_file_control(s->db, "main", SQLITE_FCNTL_LAST_ERRNO, &sys) != SQLITE_OK)
+        sys = 0;
+    /* A disk that filled up or went read-only under a sync or a write is
+     * said as such, not as a bare I/O error. */
+    if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+        rc = SQLITE_FULL;
+    else if ((rc & 0xff) == SQLITE_IOERR && (sys == EROFS || sys == EACCES || sys == EPERM))
+        rc = SQLITE_READONLY;
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -144,6 +144,12 @@ size_t script_sandbox_memory(const script_sandbox *sb);
  * reseed: math.randomseed raises. */
 void script_sandbox_set_random(script_sandbox *sb, uint32_t (*next)(void *ud), void *ud);
 
+/* For bindings: raise msg as an error, and make the outermost
+ * script_sandbox_call that it ends return BW_ENOMEM (not BW_ESCRIPT): the
+ * binding's own allocation failed, the script did nothing wrong. Like
+ * lua_error, does not return. */
+int script_sandbox_raise_nomem(lua_State *L, const char *msg);
+
 /* Fault injection for tests: the n-th allocation from now and every one
  * after it fail (0 = off). Persistent on purpose: Lua retries a failed
  * allocation once after an emergency collection, so a single failure

@@ -65,6 +65,12 @@ typedef struct script_options {
  * problems are in diags (file:line each) and err holds a summary. */
 script_scenario *script_scenario_load(const char *path, const script_options *opt,
                                       script_diags *diags, bw_err *err);
+/* The same from text in memory (len bytes, not retained); name stands for
+ * the file in diagnostics and script_scenario_path. For tools and the fuzz
+ * harnesses: a scenario is the same whether it came from a file or not. */
+script_scenario *script_scenario_load_buffer(const char *name, const char *buf, size_t len,
+                                             const script_options *opt, script_diags *diags,
+                                             bw_err *err);
 void script_scenario_destroy(script_scenario *s);
 
 sim_world *script_scenario_world(script_scenario *s);

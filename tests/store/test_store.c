@@ -593,6 +593,27 @@ static void test_a_setting_edited_into_nonsense_reads_as_its_default(void **stat
 
 /* ---- results and progress ----------------------------------------------------------- */
 
+/* Found by fuzzing (tests/fuzz/regressions/settings/crash-212c0f8f...):
+ * a valid value longer than the typed getters' buffers ("000…0" is speed
+ * 0) made store_settings_load fail, so the game could not read its
+ * settings at all. */
+static void test_a_long_but_valid_number_reads_back(void **state)
+{
+    (void)state;
+    store_db *db = open_ok(db_path);
+    bw_err e;
+    char zeros[200];
+    memset(zeros, '0', sizeof zeros - 5);
+    snprintf(zeros + sizeof zeros - 5, 5, "1920");
+    assert_int_equal(store_setting_set(db, "window_width", zeros, &e), BW_OK);
+    assert_int_equal(store_setting_set(db, "text_scale", "1.5000000000000000000000000000000000000000000000000000000000000000000000", &e), BW_OK);
+    store_settings s;
+    assert_int_equal(store_settings_load(db, &s, &e), BW_OK);
+    assert_int_equal(s.window_width, 1920);
+    assert_true(s.text_scale == 1.5);
+    store_close(db);
+}
+
 static void test_a_played_game_round_trips_with_its_action_log(void **state)
 {
     (void)state;
@@ -937,6 +958,7 @@ int main(void)
         T(test_settings_have_defaults_and_round_trip),
         T(test_invalid_settings_are_refused_and_nothing_written),
         T(test_a_setting_edited_into_nonsense_reads_as_its_default),
+        T(test_a_long_but_valid_number_reads_back),
         T(test_a_played_game_round_trips_with_its_action_log),
         T(test_progress_counts_attempts_and_keeps_the_best),
         T(test_results_list_by_filter_and_order),
