@@ -210,9 +210,18 @@ const char *reader_str(reader *r, lua_State *L, int t, const char *key, const ch
     } else {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
+        size_t bad = 0;
         if (len > max_len)
             reader_problem(r, key_line(r, key, line),
                            "%s: '%s' is %zu bytes long; the limit is %zu", what, key, len, max_len);
+        else if (memchr(s, '\0', len))
+            reader_problem(r, key_line(r, key, line),
+                           "%s: '%s' holds a NUL byte (at byte %zu), which would cut it short", what, key,
+                           (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
+        else if (!bw_utf8_valid(s, len, &bad))
+            reader_problem(r, key_line(r, key, line),
+                           "%s: '%s' is not valid UTF-8 (at byte %zu); save the file as UTF-8", what,
+                           key, bad + 1);
         else if (required && len == 0)
             reader_problem(r, key_line(r, key, line), "%s: '%s' is empty", what, key);
         else
