@@ -47,8 +47,8 @@ static void test_usage(FILE *out)
             "    g:advance(ticks), g:advance_to_day(d), g:run{ player = BOT } -> g\n"
             "    g.tick, g:day(), g:hour(), g:over(), g:view() (what a bot sees)\n"
             "    g:node(id), g:vuln(id) (the truth), g:messages() (every log line),\n"
-            "    g:timeline() (the lines the player saw), g:result(), g:score(),\n"
-            "    g:defender(), g:tally(), g:actions()\n"
+            "    g:timeline() (the lines the player saw), g:result(), g:debrief() (its text),\n"
+            "    g:score(), g:defender(), g:tally(), g:actions()\n"
             "    ok(cond [, msg]), eq(a, b [, msg]), ne, ge, le, contains(list_or_string, text [, msg])\n"
             "  Exit 0 when every test passed; 1 when a test failed, a scenario has no\n"
             "  tests file or no test ran; 2 on a usage error.\n");
