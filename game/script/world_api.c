@@ -515,6 +515,16 @@ static int w_offense(lua_State *L)
 
 /* ---- story: choices, schedules, objectives, the end ----------------------------- */
 
+/* Every event, choice and scheduled function stays registered for the
+ * whole game: an event that schedules two more, each of which schedules
+ * two more, would otherwise grow the game's memory (outside the script's
+ * cap) and its tick without end. */
+static void callbacks_left(lua_State *L, const script_scenario *s)
+{
+    if (s->callback_count >= SCRIPT_MAX_CALLBACKS)
+        luaL_error(L, "a game may hold at most %d events, choices and scheduled functions", SCRIPT_MAX_CALLBACKS);
+}
+
 static int w_choose(lua_State *L)
 {
     script_scenario *s = S(L);
@@ -540,6 +550,7 @@ static int w_choose(lua_State *L)
     lua_Integer off = luaL_optinteger(L, -3, 0);
     lua_Integer deadline = luaL_optinteger(L, -2, SIM_TICKS_PER_DAY);
     luaL_checktype(L, -1, LUA_TFUNCTION);
+    callbacks_left(L, s);
     luaL_argcheck(L, deadline >= 1 && deadline <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 2, "deadline out of range");
     luaL_argcheck(L, def >= 1 && def <= (lua_Integer)n, 2, "default is not one of the options");
     luaL_argcheck(L, off >= 0 && off <= (lua_Integer)n, 2, "offensive is not one of the options");
@@ -562,6 +573,7 @@ static int schedule(lua_State *L, int at)
     script_scenario *s = S(L);
     luaL_checktype(L, 3, LUA_TFUNCTION);
     lua_settop(L, 3);
+    callbacks_left(L, s);
     int cookie = script_callback_add(s, L);
     if (cookie < 0)
         return luaL_error(L, "out of memory");

@@ -60,6 +60,7 @@ void script_diags_print(const script_diags *d, FILE *out);
 #define SCRIPT_OBJECTIVE_TEXT_MAX 400
 #define SCRIPT_DEBRIEF_MAX 16384     /* the text debrief returns */
 #define SCRIPT_MAX_ITEMS 100000      /* nodes, links */
+#define SCRIPT_MAX_CALLBACKS 20000   /* events, choices and w:schedule/w:after functions in one game */
 
 /* ---- scenarios -------------------------------------------------------------- */
 
