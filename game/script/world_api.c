@@ -162,8 +162,11 @@ static int w_random(lua_State *L)
         lo = luaL_checkinteger(L, 2);
         hi = luaL_checkinteger(L, 3);
     }
-    luaL_argcheck(L, lo <= hi && hi - lo < 0xffffffffLL, n == 1 ? 2 : 3, "interval is empty or too large");
-    lua_pushinteger(L, lo + (lua_Integer)sim_rng_below(sim_world_rng(w), (uint32_t)(hi - lo + 1)));
+    /* hi - lo in unsigned arithmetic: signed, (maxinteger - mininteger)
+     * overflowed (undefined behaviour) and wrapped to -1, "in range" */
+    lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo;
+    luaL_argcheck(L, lo <= hi && span < 0xffffffffu, n == 1 ? 2 : 3, "interval is empty or too large");
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + sim_rng_below(sim_world_rng(w), (uint32_t)(span + 1))));
     return 1;
 }
 
