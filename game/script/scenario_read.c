@@ -244,7 +244,10 @@ bool reader_num(reader *r, lua_State *L, int t, const char *key, const char *wha
                        type_name(L, -1));
     } else {
         double v = lua_tonumber(L, -1);
-        if (isnan(v) || v < min || v > max)
+        if (isnan(v)) /* printf spells it "nan" or "-nan" by platform */
+            reader_problem(r, key_line(r, key, line), "%s: '%s' is not a number (NaN); it must be within %.10g..%.10g",
+                           what, key, min, max);
+        else if (v < min || v > max)
             reader_problem(r, key_line(r, key, line), "%s: '%s' is %.10g; it must be within %.10g..%.10g",
                            what, key, v, min, max);
         else {
