@@ -161,6 +161,10 @@ static int add_dir(test_run *r, const char *dir, FILE *err)
         strcpy(names[n++], e->d_name);
     }
     closedir(d);
+    if (rc == APP_OK && n == 0) {
+        fprintf(err, "bulwark test: %s: a folder with no scenario or tests file in it\n", dir);
+        rc = APP_FAILED;
+    }
     if (n)
         qsort(names, (size_t)n, sizeof names[0], cmp_str);
     for (int i = 0; rc == APP_OK && i < n; i++) {
