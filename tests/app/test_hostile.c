@@ -438,14 +438,17 @@ static cJSON *first_action(cJSON *rec)
     return cJSON_GetArrayItem(a, 0);
 }
 
+/* Set o[k], adding it when absent (Replace alone changes nothing then). */
 static void set_num(cJSON *o, const char *k, double v)
 {
-    cJSON_ReplaceItemInObjectCaseSensitive(o, k, cJSON_CreateNumber(v));
+    cJSON_DeleteItemFromObjectCaseSensitive(o, k);
+    cJSON_AddItemToObject(o, k, cJSON_CreateNumber(v));
 }
 
 static void set_str(cJSON *o, const char *k, const char *v)
 {
-    cJSON_ReplaceItemInObjectCaseSensitive(o, k, cJSON_CreateString(v));
+    cJSON_DeleteItemFromObjectCaseSensitive(o, k);
+    cJSON_AddItemToObject(o, k, cJSON_CreateString(v));
 }
 
 static void m_format(cJSON *r) { set_num(r, "format", 2); }
