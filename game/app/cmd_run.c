@@ -245,8 +245,8 @@ static int finish(script_scenario *s, const run_opts *o, const record_log *log, 
     }
     uint64_t h = sim_world_hash(script_scenario_cworld(s));
     if (log && log->world_hash != h) {
-        fprintf(err, "bulwark run: replay diverged: the record's final world hash is %016llx, this run's %016llx\n",
-                (unsigned long long)log->world_hash, (unsigned long long)h);
+        fprintf(err, "bulwark run: replay diverged: the final world hash of %s is %016llx, this run's %016llx\n",
+                o->actions, (unsigned long long)log->world_hash, (unsigned long long)h);
         return APP_FAILED;
     }
     if (o->json) {
@@ -353,8 +353,9 @@ int app_cmd_run(int argc, char **argv, FILE *out, FILE *err)
     }
     if (rc == APP_OK && play(s, b, o.actions ? &log : NULL, o.debug ? out : NULL, &e) < 0) {
         int t = sim_world_tick(script_scenario_cworld(s));
-        fprintf(err, "bulwark run: stopped on day %d at %02d:00 (tick %d): %s\n", t / SIM_TICKS_PER_DAY + 1,
-                t % SIM_TICKS_PER_DAY, t, e.msg);
+        /* a replay names its record: the action that failed is in it */
+        fprintf(err, "bulwark run: %s%sstopped on day %d at %02d:00 (tick %d): %s\n", o.actions ? o.actions : "",
+                o.actions ? ": " : "", t / SIM_TICKS_PER_DAY + 1, t % SIM_TICKS_PER_DAY, t, e.msg);
         rc = APP_FAILED;
     }
     if (rc == APP_OK)

@@ -47,8 +47,8 @@ static void test_usage(FILE *out)
             "    g:advance(ticks), g:advance_to_day(d), g:run{ player = BOT } -> g\n"
             "    g.tick, g:day(), g:hour(), g:over(), g:view() (what a bot sees)\n"
             "    g:node(id), g:vuln(id) (the truth), g:messages() (every log line),\n"
-            "    g:timeline() (the lines the player saw), g:result(), g:score(),\n"
-            "    g:defender(), g:tally(), g:actions()\n"
+            "    g:timeline() (the lines the player saw), g:result(), g:debrief() (its text),\n"
+            "    g:score(), g:defender(), g:tally(), g:actions()\n"
             "    ok(cond [, msg]), eq(a, b [, msg]), ne, ge, le, contains(list_or_string, text [, msg])\n"
             "  The reference is scripts/API.md section 14; a guide, scripts/AUTHORING.md.\n"
             "  Exit 0 when every test passed; 1 when a test failed, a scenario has no\n"
@@ -162,6 +162,10 @@ static int add_dir(test_run *r, const char *dir, FILE *err)
         strcpy(names[n++], e->d_name);
     }
     closedir(d);
+    if (rc == APP_OK && n == 0) {
+        fprintf(err, "bulwark test: %s: a folder with no scenario or tests file in it\n", dir);
+        rc = APP_FAILED;
+    }
     if (n)
         qsort(names, (size_t)n, sizeof names[0], cmp_str);
     for (int i = 0; rc == APP_OK && i < n; i++) {

@@ -182,7 +182,10 @@ static int finish_call(script_sandbox *sb, int status, int func, const struct sa
     lua_settop(sb->L, func - 1); /* results of a tripped call are not trusted either */
     if (status == LUA_ERRMEM && sb->cap_refusals > 0)
         sandbox_trip(sb, TRIP_MEMORY, sb->last_where);
-    sandbox_locate_trip(sb, sb->call_where); /* no place known: name the file at least */
+    /* No place known: name the file at least. A host calling through a C
+     * trampoline (the scenario's callbacks) has no Lua function to name, so
+     * the file loaded last, which defined the callbacks, stands in. */
+    sandbox_locate_trip(sb, sb->call_where[0] ? sb->call_where : sb->load_where);
     if (sb->trip != TRIP_NONE)
         return bw_err_set(err, BW_ELIMIT, "%s", ctx->tripped ? ctx->msg : sb->trip_msg);
     if (sb->nomem_raised) /* a binding's allocation failed: not the script's error */
@@ -259,6 +262,7 @@ int script_sandbox_load(script_sandbox *sb, const char *chunkname, const char *b
     }
     status = luaL_loadbufferx(L, buf ? buf : "", len, chunkname, "t");
     if (status == LUA_OK) {
+        snprintf(sb->load_where, sizeof sb->load_where, "%s:", display_of(chunkname));
         script_sandbox_push_env(sb); /* already its _ENV; say so anyway */
         if (lua_setupvalue(L, -2, 1) == NULL)
             lua_pop(L, 1);

@@ -132,10 +132,10 @@ static const char *const MATH_CONSTANTS[] = {"huge", "maxinteger", "mininteger",
 
 static const struct lib_fn UTF8_FNS[] = {
     {"char", NULL, false},
-    {"codepoint", sandbox_charged_by_length, true},
+    {"codepoint", sandbox_charged_by_utf8_length, true},
     {"codes", NULL, false},
-    {"len", sandbox_charged_by_length, true},
-    {"offset", sandbox_charged_by_length, true},
+    {"len", sandbox_charged_by_utf8_length, true},
+    {"offset", sandbox_charged_by_utf8_length, true},
     {NULL, NULL, false},
 };
 

@@ -32,6 +32,8 @@
 
 /* Bytes copied or allocated that cost one instruction of budget. */
 #define BYTES_PER_WORK 32
+/* Bytes of UTF-8 decoding charged as one unit (see sandbox_charged_by_utf8_length). */
+#define UTF8_BYTES_PER_WORK 2
 
 enum sandbox_trip {
     TRIP_NONE,
@@ -73,6 +75,7 @@ struct script_sandbox {
     char trip_msg[224];
     char last_where[LUA_IDSIZE + 16]; /* "file:line:" sampled when memory runs high */
     char call_where[LUA_IDSIZE + 16]; /* "file:" of the outermost function called */
+    char load_where[LUA_IDSIZE + 16]; /* "file:" of the last chunk loaded: the fallback */
 
     struct sandbox_call_ctx *ctx;
     uint32_t (*rng)(void *ud);
@@ -130,6 +133,7 @@ int sandbox_table_unpack(lua_State *L);
 /* Wrappers around a library's own function (upvalue 1), which they call
  * after charging for the work it will do. */
 int sandbox_charged_by_length(lua_State *L);
+int sandbox_charged_by_utf8_length(lua_State *L);
 /* Is t (at index idx) one of the read-only library proxies? */
 bool sandbox_is_readonly(lua_State *L, int idx);
 

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ITEMS 100000
-#define MAX_TEXT 16384
+#define MAX_ITEMS SCRIPT_MAX_ITEMS
 
 static const char *const scenario_keys[] = {
     "id", "title", "days", "seed", "author", "summary", "version", "briefing", "commitments",
@@ -110,7 +109,7 @@ static unsigned read_controls(build *b, lua_State *L, int nt, const char *what, 
 static void read_vuln(build *b, lua_State *L, int vt, const char *node_id, int node_line)
 {
     sim_vuln_def *v = &b->vulns[b->def.vuln_count];
-    const char *id = reader_str(&b->r, L, vt, "id", "vulnerability", node_line, true, SIM_ID_MAX);
+    const char *id = reader_str(&b->r, L, vt, "id", "vulnerability", node_line, true, SIM_ID_MAX - 1);
     int line = reader_line(&b->r, L, vt, id, node_line);
     char what[96];
     snprintf(what, sizeof what, "vulnerability '%s'", id ? id : "?");
@@ -139,7 +138,7 @@ static void read_vuln(build *b, lua_State *L, int vt, const char *node_id, int n
 static void read_node(build *b, lua_State *L, int nt, int index)
 {
     sim_node_def *n = &b->nodes[b->def.node_count];
-    const char *id = reader_str(&b->r, L, nt, "id", "node", b->scenario_line, true, SIM_ID_MAX);
+    const char *id = reader_str(&b->r, L, nt, "id", "node", b->scenario_line, true, SIM_ID_MAX - 1);
     int line = reader_line(&b->r, L, nt, id, b->scenario_line);
     char what[96];
     snprintf(what, sizeof what, "node %d ('%s')", index, id ? id : "?");
@@ -260,8 +259,8 @@ static void read_link(build *b, lua_State *L, int lt, int index)
         from = parts[0];
         to = parts[1];
     } else {
-        from = reader_str(&b->r, L, lt, "from", what, line, true, SIM_ID_MAX);
-        to = reader_str(&b->r, L, lt, "to", what, line, true, SIM_ID_MAX);
+        from = reader_str(&b->r, L, lt, "from", what, line, true, SIM_ID_MAX - 1);
+        to = reader_str(&b->r, L, lt, "to", what, line, true, SIM_ID_MAX - 1);
     }
     line = reader_line(&b->r, L, lt, NULL, 0);
     if (line == b->scenario_line || line == 0) {
@@ -329,7 +328,7 @@ static void read_links(build *b, lua_State *L, int t)
 static void read_actor(build *b, lua_State *L, int at, int index)
 {
     sim_actor_def *a = &b->actors[b->def.actor_count];
-    const char *id = reader_str(&b->r, L, at, "id", "actor", b->scenario_line, true, SIM_ID_MAX);
+    const char *id = reader_str(&b->r, L, at, "id", "actor", b->scenario_line, true, SIM_ID_MAX - 1);
     int line = reader_line(&b->r, L, at, id, b->scenario_line);
     char what[96];
     snprintf(what, sizeof what, "actor %d ('%s')", index, id ? id : "?");
@@ -397,14 +396,14 @@ static void read_reports(build *b, lua_State *L, int t)
         }
         int rt = lua_gettop(L);
         sim_report_def *r = &b->reports[b->def.report_count];
-        const char *id = reader_str(&b->r, L, rt, "id", "report", b->scenario_line, true, SIM_ID_MAX);
+        const char *id = reader_str(&b->r, L, rt, "id", "report", b->scenario_line, true, SIM_ID_MAX - 1);
         int line = reader_line(&b->r, L, rt, id, b->scenario_line);
         char what[96];
         snprintf(what, sizeof what, "report '%s'", id ? id : "?");
         reader_check_keys(&b->r, L, rt, report_keys, what, line);
         reader_valid_id(&b->r, id, what, line);
         r->id = id;
-        r->vuln = reader_str(&b->r, L, rt, "vuln", what, line, true, SIM_ID_MAX);
+        r->vuln = reader_str(&b->r, L, rt, "vuln", what, line, true, SIM_ID_MAX - 1);
         r->reporter = reader_str(&b->r, L, rt, "reporter", what, line, false, SIM_LABEL_MAX - 1);
         reader_int(&b->r, L, rt, "at", what, line, 0, SIM_MAX_DAYS * SIM_TICKS_PER_DAY, &r->at, true);
         r->deadline_ticks = 7 * SIM_TICKS_PER_DAY;
@@ -543,7 +542,7 @@ static void read_events(build *b, lua_State *L, int t)
             continue;
         }
         int et = lua_gettop(L);
-        const char *id = reader_str(&b->r, L, et, "id", "event", b->scenario_line, false, SIM_ID_MAX);
+        const char *id = reader_str(&b->r, L, et, "id", "event", b->scenario_line, false, SIM_ID_MAX - 1);
         int line = reader_line(&b->r, L, et, id, b->scenario_line);
         char what[96];
         snprintf(what, sizeof what, "event %d%s%s%s", i, id ? " ('" : "", id ? id : "", id ? "')" : "");
@@ -567,13 +566,13 @@ static void read_events(build *b, lua_State *L, int t)
 static void read_objective(build *b, lua_State *L, int ot, int i)
 {
     sim_objective_def *o = &b->objectives[b->def.objective_count];
-    const char *id = reader_str(&b->r, L, ot, "id", "objective", b->scenario_line, true, SIM_ID_MAX);
+    const char *id = reader_str(&b->r, L, ot, "id", "objective", b->scenario_line, true, SIM_ID_MAX - 1);
     int line = reader_line(&b->r, L, ot, id, b->scenario_line);
     char what[96];
     snprintf(what, sizeof what, "objective %d ('%s')", i, id ? id : "?");
     reader_check_keys(&b->r, L, ot, objective_keys, what, line);
     o->id = id;
-    o->text = reader_str(&b->r, L, ot, "text", what, line, true, 400);
+    o->text = reader_str(&b->r, L, ot, "text", what, line, true, SCRIPT_OBJECTIVE_TEXT_MAX);
     o->optional = reader_bool(&b->r, L, ot, "optional", what, line, false);
     b->checks[b->def.objective_count] = LUA_NOREF;
     b->objective_lines[b->def.objective_count] = line;
@@ -609,7 +608,7 @@ static void read_objective(build *b, lua_State *L, int ot, int i)
             o->target = "protection";
         }
     } else if (o->kind == SIM_OBJ_NODE_NEVER_LOST) {
-        o->target = reader_str(&b->r, L, ot, "node", what, line, true, SIM_ID_MAX);
+        o->target = reader_str(&b->r, L, ot, "node", what, line, true, SIM_ID_MAX - 1);
     } else if (o->kind == SIM_OBJ_MAX_COMPROMISED) {
         reader_int(&b->r, L, ot, "max", what, line, 0, MAX_ITEMS, &o->value, true);
     } else if (o->kind == SIM_OBJ_SCRIPT) {
@@ -641,13 +640,13 @@ static void read_head(build *b, lua_State *L, int t)
 {
     int line = b->scenario_line;
     reader_check_keys(&b->r, L, t, scenario_keys, "scenario", line);
-    b->id = reader_str(&b->r, L, t, "id", "scenario", line, true, SIM_ID_MAX);
+    b->id = reader_str(&b->r, L, t, "id", "scenario", line, true, SIM_ID_MAX - 1);
     reader_valid_id(&b->r, b->id, "scenario", line);
-    b->title = reader_str(&b->r, L, t, "title", "scenario", line, true, 200);
-    b->author = reader_str(&b->r, L, t, "author", "scenario", line, false, 200);
-    b->briefing = reader_str(&b->r, L, t, "briefing", "scenario", line, false, MAX_TEXT);
-    reader_str(&b->r, L, t, "summary", "scenario", line, false, 1000);
-    reader_str(&b->r, L, t, "version", "scenario", line, false, 40);
+    b->title = reader_str(&b->r, L, t, "title", "scenario", line, true, SCRIPT_TITLE_MAX);
+    b->author = reader_str(&b->r, L, t, "author", "scenario", line, false, SCRIPT_TITLE_MAX);
+    b->briefing = reader_str(&b->r, L, t, "briefing", "scenario", line, false, SCRIPT_BRIEFING_MAX);
+    reader_str(&b->r, L, t, "summary", "scenario", line, false, SCRIPT_SUMMARY_MAX);
+    reader_str(&b->r, L, t, "version", "scenario", line, false, SCRIPT_VERSION_MAX);
     reader_int(&b->r, L, t, "days", "scenario", line, 1, SIM_MAX_DAYS, &b->def.days, true);
     int seed = 1;
     reader_int(&b->r, L, t, "seed", "scenario", line, 0, 2147483647L, &seed, false);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SOURCE (4u << 20)
+#define MAX_SOURCE SCRIPT_SOURCE_MAX
 
 /* ---- constructors: record the line where each table was written ---------- */
 

@@ -217,9 +217,18 @@ const char *reader_str(reader *r, lua_State *L, int t, const char *key, const ch
     } else {
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
+        size_t bad = 0;
         if (len > max_len)
             reader_problem(r, reader_key_line(r, key, line),
                            "%s: '%s' is %zu bytes long; the limit is %zu", what, key, len, max_len);
+        else if (memchr(s, '\0', len))
+            reader_problem(r, reader_key_line(r, key, line),
+                           "%s: '%s' holds a NUL byte (at byte %zu), which would cut it short", what, key,
+                           (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
+        else if (!bw_utf8_valid(s, len, &bad))
+            reader_problem(r, reader_key_line(r, key, line),
+                           "%s: '%s' is not valid UTF-8 (at byte %zu); save the file as UTF-8", what,
+                           key, bad + 1);
         else if (required && len == 0)
             reader_problem(r, reader_key_line(r, key, line), "%s: '%s' is empty", what, key);
         else
@@ -242,7 +251,10 @@ bool reader_num(reader *r, lua_State *L, int t, const char *key, const char *wha
                        type_name(L, -1));
     } else {
         double v = lua_tonumber(L, -1);
-        if (isnan(v) || v < min || v > max)
+        if (isnan(v)) /* printf spells it "nan" or "-nan" by platform */
+            reader_problem(r, reader_key_line(r, key, line), "%s: '%s' is not a number (NaN); it must be within %.10g..%.10g",
+                           what, key, min, max);
+        else if (v < min || v > max)
             reader_problem(r, reader_key_line(r, key, line), "%s: '%s' is %.10g; it must be within %.10g..%.10g",
                            what, key, v, min, max);
         else {

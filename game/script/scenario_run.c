@@ -168,6 +168,22 @@ static void hook_action(void *ud, sim_world *w, sim_action_kind kind, int target
     invoke(&a);
 }
 
+/* The line where the function behind ref is defined (0 when unknown): a
+ * wrong return value has no line of its own, its function has. Cannot
+ * raise: lua_getinfo and lua_rawgeti do not allocate. */
+static int function_line(lua_State *L, int ref)
+{
+    lua_Debug ar;
+    if (!lua_checkstack(L, 1))
+        return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (!lua_isfunction(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    return lua_getinfo(L, ">S", &ar) && ar.linedefined > 0 ? ar.linedefined : 0;
+}
+
 /* Script objectives are checked at the end of every day (and so at the
  * end of the game, which ends on a day boundary). */
 static void check_objectives(script_scenario *s)
@@ -179,6 +195,20 @@ static void check_objectives(script_scenario *s)
         invoke_args a = { s, s->objective_checks[i], 0, 1, NULL, NULL };
         if (!invoke(&a))
             return;
+        /* true, false or nil: returning the vulnerability's table instead
+         * of its .patched would mark the objective met for ever */
+        int ty = lua_type(L, -1);
+        if (ty != LUA_TBOOLEAN && ty != LUA_TNIL) {
+            bw_err e;
+            sim_objective_info oi = { 0 };
+            sim_objective_get(s->world, i, &oi);
+            bw_err_set(&e, BW_ESCRIPT, "%s:%d: objective '%s': check must return true or false, not a %s",
+                       s->path, function_line(L, s->objective_checks[i]), oi.id ? oi.id : "?",
+                       lua_typename(L, ty));
+            lua_pop(L, 1);
+            fail(s, &e);
+            return;
+        }
         sim_objective_set(s->world, i, lua_toboolean(L, -1), NULL);
         lua_pop(L, 1);
     }
@@ -322,7 +352,25 @@ static int debrief_call(script_scenario *s, const char **text, bw_err *err)
     if (!str && !lua_isnil(L, -1)) {
         const char *type = luaL_typename(L, -1); /* a static name: valid after settop */
         lua_settop(L, top);
-        return bw_err_set(err, BW_ESCRIPT, "%s: debrief must return a string, not a %s", s->path, type);
+        return bw_err_set(err, BW_ESCRIPT, "%s:%d: debrief must return a string, not a %s", s->path,
+                          function_line(L, s->debrief_ref), type);
+    }
+    size_t bad = 0;
+    const char *problem = NULL;
+    if (len > SCRIPT_DEBRIEF_MAX)
+        problem = "is too long";
+    else if (str && memchr(str, '\0', len))
+        problem = "holds a NUL byte";
+    else if (str && !bw_utf8_valid(str, len, &bad))
+        problem = "is not valid UTF-8";
+    if (problem) {
+        size_t at = problem[0] == 'h' ? (size_t)((const char *)memchr(str, '\0', len) - str) + 1 : bad + 1;
+        lua_settop(L, top);
+        if (len > SCRIPT_DEBRIEF_MAX)
+            return bw_err_set(err, BW_ESCRIPT, "%s:%d: the debrief is %zu bytes long; the limit is %d",
+                              s->path, function_line(L, s->debrief_ref), len, SCRIPT_DEBRIEF_MAX);
+        return bw_err_set(err, BW_ESCRIPT, "%s:%d: the debrief %s (at byte %zu)", s->path,
+                          function_line(L, s->debrief_ref), problem, at);
     }
     free(s->debrief_text);
     s->debrief_text = malloc(len + 1);

@@ -17,7 +17,7 @@
  *   g:node(id), g:vuln(id)     the truth, hidden state included
  *   g:messages()               every log line so far (hidden ones too);
  *   g:timeline()               only the lines the player saw
- *   g:result(), g:score(), g:defender(), g:tally(), g:actions()
+ *   g:result(), g:debrief(), g:score(), g:defender(), g:tally(), g:actions()
  *   ok(cond [, msg]), eq(a, b [, msg]), ne(a, b [, msg]), ge(a, b [, msg]),
  *   le(a, b [, msg]), contains(list_or_string, needle [, msg])
  *

@@ -95,8 +95,12 @@ static int raise_stopped(lua_State *L, const test_game *g, const char *what, con
     char msg[BW_ERR_MSG_MAX];
     first_line(msg, sizeof msg, e->msg);
     int t = sim_world_tick(script_scenario_cworld(g->s));
-    return luaL_error(L, "%s: the game stopped on day %d at %02d:00: %s", what, t / SIM_TICKS_PER_DAY + 1,
-                      t % SIM_TICKS_PER_DAY, msg);
+    /* formatted here: lua_pushfstring knows no "%02d", and raised
+     * "invalid option '%0'" instead of the scenario's own error */
+    char text[BW_ERR_MSG_MAX + 64];
+    snprintf(text, sizeof text, "%s: the game stopped on day %d at %02d:00: %s", what, t / SIM_TICKS_PER_DAY + 1,
+             t % SIM_TICKS_PER_DAY, msg);
+    return luaL_error(L, "%s", text);
 }
 
 /* Step until the game ends or `ticks` ran; returns g. */

@@ -209,6 +209,19 @@ static int g_result(lua_State *L)
     return 1;
 }
 
+/* The scenario's debrief text ("" when it has none), from its debrief
+ * callback; its error (a limit, a wrong return value) fails the test. */
+static int g_debrief(lua_State *L)
+{
+    test_game *g = testrun_check_game(L, "g:debrief");
+    const char *text = "";
+    bw_err e;
+    if (script_scenario_debrief(g->s, &text, &e) < 0)
+        return luaL_error(L, "g:debrief: %s", e.msg);
+    lua_pushstring(L, text);
+    return 1;
+}
+
 static int g_defender(lua_State *L)
 {
     test_game *g = testrun_check_game(L, "g:defender");
@@ -294,6 +307,7 @@ const luaL_Reg testrun_read_methods[] = {
     { "messages", g_messages },
     { "timeline", g_timeline },
     { "result", g_result },
+    { "debrief", g_debrief },
     { "score", g_score },
     { "defender", g_defender },
     { "tally", g_tally },

@@ -36,6 +36,42 @@ static int raise(lua_State *L, const bw_err *e)
     return luaL_error(L, "%s", e->msg);
 }
 
+/* A text argument (a log line, a question, a reason) checked before it
+ * reaches the world: at most max bytes, no NUL byte (C would cut the text
+ * there) and well-formed UTF-8 (it is shown, printed and written to JSON
+ * records). A scenario that breaks these gets an error at the call, as it
+ * would for the same text in its table, not a text silently cut. */
+static const char *text_arg(lua_State *L, int idx, const char *fn, const char *what, size_t max)
+{
+    size_t len, bad = 0;
+    const char *s = luaL_checklstring(L, idx, &len);
+    if (len > max)
+        luaL_error(L, "%s: the %s is %I bytes long; the limit is %I", fn, what, (lua_Integer)len, (lua_Integer)max);
+    if (memchr(s, '\0', len))
+        luaL_error(L, "%s: the %s holds a NUL byte (at byte %I)", fn, what,
+                   (lua_Integer)((const char *)memchr(s, '\0', len) - s) + 1);
+    if (!bw_utf8_valid(s, len, &bad))
+        luaL_error(L, "%s: the %s is not valid UTF-8 (at byte %I)", fn, what, (lua_Integer)bad + 1);
+    return s;
+}
+
+/* An id the script makes up (a zero-day's, a report's): the same rule as
+ * ids in the scenario table. */
+static const char *new_id_arg(lua_State *L, int idx, const char *fn)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, idx, &len);
+    if (len == 0 || len >= SIM_ID_MAX)
+        luaL_error(L, "%s: an id is 1..%d bytes long, not %I", fn, SIM_ID_MAX - 1, (lua_Integer)len);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '_' || c == '.'))
+            luaL_error(L, "%s: an id may hold only letters, digits, '-', '_' and '.'", fn);
+    }
+    return s;
+}
+
 /* An id argument resolved to an index, or an error naming the closest. */
 typedef int (*find_fn)(const sim_world *, const char *);
 static int check_id(lua_State *L, int arg, find_fn find, int (*count)(const sim_world *),
@@ -103,7 +139,7 @@ static int w_over(lua_State *L) { lua_pushboolean(L, sim_world_over(W(L))); retu
 static int w_message(lua_State *L)
 {
     sim_world *w = W(L);
-    const char *text = luaL_checkstring(L, 2);
+    const char *text = text_arg(L, 2, "w:message", "text", SIM_TEXT_MAX - 1);
     int node = lua_isnoneornil(L, 3) ? -1 : node_arg(L, 3);
     bw_err e;
     if (sim_message(w, text, node, &e) < 0)
@@ -131,10 +167,13 @@ static int w_random(lua_State *L)
         lo = luaL_checkinteger(L, 2);
         hi = luaL_checkinteger(L, 3);
     }
-    luaL_argcheck(L, lo <= hi && hi - lo < 0xffffffffLL, n == 1 ? 2 : 3, "interval is empty or too large");
-    uint32_t v = sim_rng_below(sim_world_rng(w), (uint32_t)(hi - lo + 1));
-    sim_draw_note(w, "w:random", (uint32_t)(hi - lo + 1), v);
-    lua_pushinteger(L, lo + (lua_Integer)v);
+    /* hi - lo in unsigned arithmetic: signed, (maxinteger - mininteger)
+     * overflowed (undefined behaviour) and wrapped to -1, "in range" */
+    lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo;
+    luaL_argcheck(L, lo <= hi && span < 0xffffffffu, n == 1 ? 2 : 3, "interval is empty or too large");
+    uint32_t v = sim_rng_below(sim_world_rng(w), (uint32_t)(span + 1));
+    sim_draw_note(w, "w:random", (uint32_t)(span + 1), v);
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + v));
     return 1;
 }
 
@@ -250,7 +289,7 @@ static int w_add_vuln(lua_State *L)
     lua_getfield(L, 2, "cwe");
     lua_getfield(L, 2, "severity");
     sim_vuln_def d = { 0 };
-    d.id = luaL_checkstring(L, -4);
+    d.id = new_id_arg(L, -4, "w:add_vuln");
     d.node = luaL_checkstring(L, -3);
     lua_Integer cwe = luaL_checkinteger(L, -2);
     luaL_argcheck(L, cwe >= 1 && cwe <= 100000, 2, "cwe must be a CWE number (1..100000)");
@@ -350,9 +389,9 @@ static int w_report(lua_State *L)
     lua_getfield(L, 2, "reporter");
     lua_getfield(L, 2, "deadline");
     sim_report_def d = { 0 };
-    d.id = luaL_checkstring(L, -4);
+    d.id = new_id_arg(L, -4, "w:report");
     d.vuln = luaL_checkstring(L, -3);
-    d.reporter = luaL_optstring(L, -2, "a researcher");
+    d.reporter = lua_isnil(L, -2) ? "a researcher" : text_arg(L, -2, "w:report", "reporter", SIM_LABEL_MAX - 1);
     lua_Integer deadline = luaL_optinteger(L, -1, 7 * SIM_TICKS_PER_DAY);
     luaL_argcheck(L, deadline >= 1 && deadline <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 2,
                   "deadline must be 1..8760 hours");
@@ -473,7 +512,7 @@ static int w_adjust(lua_State *L)
     sim_world *w = W(L);
     int p = pillar_arg(L, 2);
     lua_Integer delta = luaL_checkinteger(L, 3);
-    const char *why = luaL_checkstring(L, 4);
+    const char *why = text_arg(L, 4, "w:adjust", "reason", SIM_TEXT_MAX - 1);
     luaL_argcheck(L, delta >= -100 && delta <= 100, 3, "an adjustment is -100..100");
     bw_err e;
     if (sim_score_adjust(w, (sim_pillar)p, (int)delta, why, &e) < 0)
@@ -485,7 +524,7 @@ static int w_offense(lua_State *L)
 {
     sim_world *w = W(L);
     lua_Integer sev = luaL_checkinteger(L, 2);
-    const char *what = luaL_checkstring(L, 3);
+    const char *what = text_arg(L, 3, "w:offense", "description", SIM_TEXT_MAX - 1);
     bool bystander = lua_toboolean(L, 4);
     luaL_argcheck(L, sev >= 0 && sev <= 100, 2, "severity is 0..100");
     bw_err e;
@@ -496,12 +535,22 @@ static int w_offense(lua_State *L)
 
 /* ---- story: choices, schedules, objectives, the end ----------------------------- */
 
+/* Every event, choice and scheduled function stays registered for the
+ * whole game: an event that schedules two more, each of which schedules
+ * two more, would otherwise grow the game's memory (outside the script's
+ * cap) and its tick without end. */
+static void callbacks_left(lua_State *L, const script_scenario *s)
+{
+    if (s->callback_count >= SCRIPT_MAX_CALLBACKS)
+        luaL_error(L, "a game may hold at most %d events, choices and scheduled functions", SCRIPT_MAX_CALLBACKS);
+}
+
 static int w_choose(lua_State *L)
 {
     script_scenario *s = S(L);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_getfield(L, 2, "text");
-    const char *text = luaL_checkstring(L, -1);
+    const char *text = text_arg(L, -1, "w:choose", "text", SIM_TEXT_MAX - 1);
     lua_getfield(L, 2, "options");
     luaL_checktype(L, -1, LUA_TTABLE);
     int opts = lua_gettop(L);
@@ -510,7 +559,7 @@ static int w_choose(lua_State *L)
     const char *options[SIM_MAX_CHOICE_OPTIONS];
     for (lua_Unsigned i = 0; i < n; i++) {
         lua_rawgeti(L, opts, (lua_Integer)i + 1);
-        options[i] = luaL_checkstring(L, -1); /* stays on the stack, so stays alive */
+        options[i] = text_arg(L, -1, "w:choose", "option", SIM_TEXT_MAX - 1); /* stays on the stack */
     }
     lua_getfield(L, 2, "default");
     lua_getfield(L, 2, "offensive");
@@ -521,6 +570,7 @@ static int w_choose(lua_State *L)
     lua_Integer off = luaL_optinteger(L, -3, 0);
     lua_Integer deadline = luaL_optinteger(L, -2, SIM_TICKS_PER_DAY);
     luaL_checktype(L, -1, LUA_TFUNCTION);
+    callbacks_left(L, s);
     luaL_argcheck(L, deadline >= 1 && deadline <= SIM_MAX_DAYS * SIM_TICKS_PER_DAY, 2, "deadline out of range");
     luaL_argcheck(L, def >= 1 && def <= (lua_Integer)n, 2, "default is not one of the options");
     luaL_argcheck(L, off >= 0 && off <= (lua_Integer)n, 2, "offensive is not one of the options");
@@ -543,6 +593,7 @@ static int schedule(lua_State *L, int at)
     script_scenario *s = S(L);
     luaL_checktype(L, 3, LUA_TFUNCTION);
     lua_settop(L, 3);
+    callbacks_left(L, s);
     int cookie = script_callback_add(s, L);
     if (cookie < 0)
         return script_sandbox_raise_nomem(L, "out of memory");
@@ -588,7 +639,7 @@ static int w_end_game(lua_State *L)
 {
     sim_world *w = W(L);
     luaL_checktype(L, 2, LUA_TBOOLEAN);
-    const char *why = luaL_checkstring(L, 3);
+    const char *why = text_arg(L, 3, "w:end_game", "reason", SIM_TEXT_MAX - 1);
     bw_err e;
     if (sim_world_end(w, lua_toboolean(L, 2), why, &e) < 0)
         return raise(L, &e);

@@ -7,6 +7,8 @@
 #define BULWARK_ERROR_H
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 enum {
     BW_OK = 0,
@@ -46,8 +48,15 @@ const char *bw_err_name(int code);
 const char *bw_closest(const char *word, const char *const *names);
 
 /* Replace control characters (all below 0x20 but newline and tab, and
- * DEL) with '?', in place: text from scenarios reaches terminals and
- * screens, and an escape sequence in a label must not drive them. */
+ * DEL) and every byte of malformed UTF-8 with '?', in place: text from
+ * scenarios reaches terminals, screens and JSON records, and an escape
+ * sequence in a label must not drive them (nor a text cut short at a
+ * length limit leave half a character). */
 void bw_text_clean(char *s);
+
+/* Is s[0..len) well-formed UTF-8 (no overlong forms, surrogates or code
+ * points past U+10FFFF)? When not, *bad (may be NULL) is the offset of
+ * the first byte that is not. */
+bool bw_utf8_valid(const char *s, size_t len, size_t *bad);
 
 #endif

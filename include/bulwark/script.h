@@ -49,6 +49,19 @@ void script_diags_add(script_diags *d, const char *file, int line, bool warning,
 /* "file:line: error: message" (or "warning:"), one per line. */
 void script_diags_print(const script_diags *d, FILE *out);
 
+/* ---- limits a scenario meets (documented in README.md and scripts/API.md,
+ * checked against them by tests/script/test_limits_docs.c) ---------------- */
+
+#define SCRIPT_SOURCE_MAX (4u << 20) /* bytes of a scenario file */
+#define SCRIPT_TITLE_MAX 200         /* title, author */
+#define SCRIPT_SUMMARY_MAX 1000
+#define SCRIPT_VERSION_MAX 40
+#define SCRIPT_BRIEFING_MAX 16384
+#define SCRIPT_OBJECTIVE_TEXT_MAX 400
+#define SCRIPT_DEBRIEF_MAX 16384     /* the text debrief returns */
+#define SCRIPT_MAX_ITEMS 100000      /* nodes, links */
+#define SCRIPT_MAX_CALLBACKS 20000   /* events, choices and w:schedule/w:after functions in one game */
+
 /* ---- scenarios -------------------------------------------------------------- */
 
 typedef struct script_scenario script_scenario;
@@ -107,10 +120,12 @@ int script_scenario_teaches(const script_scenario *s, const char *kind, const ch
 int script_scenario_act(script_scenario *s, const sim_action_req *req, bw_err *err);
 
 /* The work a scenario's scripts may do over a whole game, in the
- * sandbox's instruction units: forty full per-call budgets, a few seconds
- * to a minute of CPU, far above any real story (log4shell uses under a
- * million). */
-#define SCRIPT_GAME_WORK 2000000000ULL
+ * sandbox's instruction units: four full per-call budgets, under a second
+ * of CPU, so a script that spends just under the per-call budget on every
+ * tick is stopped as fast as one endless loop. Far above any real story:
+ * the shipped scenarios use at most a few million (about 23 000 a tick
+ * would still be allowed over a year-long game). */
+#define SCRIPT_GAME_WORK 200000000ULL
 
 /* Advance one tick, running the scenario's events and callbacks. A
  * script error or a sandbox limit ends the game: BW_ESCRIPT / BW_ELIMIT

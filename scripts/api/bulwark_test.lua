@@ -136,6 +136,11 @@ function Game:messages() end
 ---@return string[]
 function Game:timeline() end
 
+---The text the scenario's debrief callback gives for the game so far; an
+---error raised in the callback fails the test with its file:line.
+---@return string
+function Game:debrief() end
+
 ---@return TestResult
 function Game:result() end
 

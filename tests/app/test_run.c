@@ -588,13 +588,13 @@ static void test_a_missing_scenario_or_bot_exits_1_and_is_named(void **state)
 static void test_no_escape_sequence_from_a_scenario_reaches_the_terminal(void **state)
 {
     (void)state;
-    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/fixtures/hostile/terminal_escapes.lua"), NULL });
+    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/hostile/sound/terminal_escapes.lua"), NULL });
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Message?[1A?[2K"));
     assert_non_null(strstr(r.out, "Debrief?c"));
     assert_null(strchr(r.out, '\033'));
     assert_null(strchr(r.err, '\033'));
-    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/fixtures/hostile/terminal_escapes.lua"),
+    run_ok((char *const[]){ "bulwark", "run", (char *)source("tests/hostile/sound/terminal_escapes.lua"),
                             "--player", "x\033[2J", NULL });
     assert_int_equal(r.status, 1);
     assert_null(strchr(r.err, '\033'));

@@ -1,0 +1,13 @@
+-- A five-megabyte answer.
+-- expect: w:choose: the option is 5000000 bytes long
+return scenario {
+  id = "big-choose-option", title = "big_choose_option", days = 1,
+  defender = { budget = 50, staff = 4 },
+  nodes = { node { id = "web", kind = "web", zone = "dmz", users = 100,
+                   vulns = { vuln { id = "v1", cwe = 89, severity = 7, known = true } } } },
+  costs = { patch = { hours = 0 } },
+  on_start = function(w)
+    local BIG = ("x"):rep(5000000)
+    w:choose { text = "t", options = { BIG }, on_answer = function() end }
+  end,
+}

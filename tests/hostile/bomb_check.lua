@@ -1,0 +1,14 @@
+-- A memory bomb in an objective's check.
+-- phase: play (check loads without playing, so it passes this file)
+-- cpu: 2 (64 MiB of small strings: building them costs Lua itself about a second)
+-- expect: memory limit exceeded
+return scenario {
+  id = "bomb-check", title = "bomb_check", days = 1,
+  defender = { budget = 50, staff = 4 },
+  nodes = { node { id = "web", kind = "web", zone = "dmz", users = 100,
+                   vulns = { vuln { id = "v1", cwe = 89, severity = 7, known = true } } } },
+  costs = { patch = { hours = 0 } },
+  objectives = { objective { id = "o", text = "o", kind = "script", check = function(w)
+    local t = {} for i = 1, 1e9 do t[i] = ("z"):rep(64) .. i end
+  end } },
+}

@@ -1,0 +1,14 @@
+-- Test two long, equal but distinct strings for equality in a loop.
+-- expect: time limit exceeded (10000 ms per call)
+return scenario {
+  id = "esc-string-equal", title = "esc_string_equal", days = 1,
+  defender = { budget = 50, staff = 4 },
+  nodes = { node { id = "web", kind = "web", zone = "dmz", users = 100,
+                   vulns = { vuln { id = "v1", cwe = 89, severity = 7, known = true } } } },
+  costs = { patch = { hours = 0 } },
+  on_start = function(w)
+    local a, b = ("x"):rep(8000000) .. "!", ("x"):rep(8000000) .. "!"
+    local n = 0
+    while true do if a == b then n = n + 1 end end
+  end,
+}
