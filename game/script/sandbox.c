@@ -16,7 +16,7 @@
 #define DEFAULT_MEMORY_BYTES (64 * MIB)
 #define DEFAULT_INSTRUCTIONS UINT64_C(50000000)
 #define DEFAULT_STRING_BYTES (16 * MIB)
-#define DEFAULT_WALL_MS 10000u
+#define DEFAULT_CPU_MS 10000u
 #define MIN_MEMORY_BYTES ((size_t)256 * 1024)
 /* An emergency collection must win back at least 1/EMERGENCY_WIN_SHARE of
  * the cap, or the script is stopped (it lives at the cap). */
@@ -34,7 +34,7 @@ void script_limits_default(script_limits *out)
     out->memory_bytes = DEFAULT_MEMORY_BYTES;
     out->instructions_per_call = DEFAULT_INSTRUCTIONS;
     out->max_string_bytes = DEFAULT_STRING_BYTES;
-    out->wall_ms_per_call = DEFAULT_WALL_MS;
+    out->cpu_ms_per_call = DEFAULT_CPU_MS;
     out->fail_alloc_after = 0;
 }
 
@@ -70,7 +70,7 @@ static void describe_limit(const script_sandbox *sb, enum sandbox_trip kind, cha
         snprintf(out, n, "memory limit exceeded (%s)", size);
         break;
     case TRIP_TIME:
-        snprintf(out, n, "time limit exceeded (%" PRIu32 " ms per call)", sb->limits.wall_ms_per_call);
+        snprintf(out, n, "time limit exceeded (%" PRIu32 " ms per call)", sb->limits.cpu_ms_per_call);
         break;
     case TRIP_NONE:
         out[0] = '\0';
@@ -269,12 +269,12 @@ static bool over_time(script_sandbox *sb)
 {
     struct timespec now;
     int64_t ms;
-    if (sb->limits.wall_ms_per_call == SANDBOX_WALL_OFF)
+    if (sb->limits.cpu_ms_per_call == SANDBOX_CPU_OFF)
         return false; /* else read on every hook fire: ~20 ns per 1000 instructions */
-    clock_gettime(CLOCK_MONOTONIC, &now);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     ms = ((int64_t)now.tv_sec - (int64_t)sb->started.tv_sec) * 1000 +
          ((int64_t)now.tv_nsec - (int64_t)sb->started.tv_nsec) / 1000000;
-    return ms > (int64_t)sb->limits.wall_ms_per_call;
+    return ms > (int64_t)sb->limits.cpu_ms_per_call;
 }
 
 static void where_from_ar(lua_State *L, lua_Debug *ar, char *out, size_t n)
@@ -331,8 +331,8 @@ static int check_limits(script_limits *lim, bw_err *err)
         lim->instructions_per_call = def.instructions_per_call;
     if (lim->max_string_bytes == 0)
         lim->max_string_bytes = def.max_string_bytes;
-    if (lim->wall_ms_per_call == 0)
-        lim->wall_ms_per_call = def.wall_ms_per_call;
+    if (lim->cpu_ms_per_call == 0)
+        lim->cpu_ms_per_call = def.cpu_ms_per_call;
     if (lim->memory_bytes < MIN_MEMORY_BYTES)
         return bw_err_set(err, BW_EINVAL, "sandbox memory limit %zu is below the minimum %zu bytes",
                           lim->memory_bytes, MIN_MEMORY_BYTES);

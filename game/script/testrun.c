@@ -501,8 +501,8 @@ int script_test_run(const char *path, const script_test_options *opt, script_tes
         limits = opt->limits;
     else
         memset(&limits, 0, sizeof limits);
-    if (!limits.wall_ms_per_call)
-        limits.wall_ms_per_call = 60000; /* a test plays whole games in C */
+    if (!limits.cpu_ms_per_call)
+        limits.cpu_ms_per_call = 60000; /* a test plays whole games in C */
 
     bw_err e;
     int rc = BW_OK;

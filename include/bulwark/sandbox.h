@@ -27,11 +27,12 @@
  *     outermost call into Lua;
  *   - max_string_bytes: results of string.rep, table.concat and
  *     string.gsub; going over raises an ordinary (catchable) error;
- *   - wall_ms_per_call: a wall-clock backstop for work the instruction
- *     count cannot see (comparing two long strings is one instruction).
- *     Wall time is not deterministic, so it should never be the limit a
- *     well-behaved script meets; SANDBOX_WALL_OFF turns it off.
- * A tripped limit (instructions, memory, wall time) cannot be caught by
+ *   - cpu_ms_per_call: a backstop for work the instruction count cannot
+ *     see (comparing two long strings is one instruction), in CPU time of
+ *     the calling thread, so a busy machine does not trip it early. It is
+ *     still not deterministic across machines, so it should never be the
+ *     limit a well-behaved script meets; SANDBOX_CPU_OFF turns it off.
+ * A tripped limit (instructions, memory, CPU time) cannot be caught by
  * the script: pcall, xpcall, coroutine.resume and coroutine.close rethrow
  * it and the count hook keeps raising on every instruction, so the script
  * unwinds to the host. A tripped sandbox must be destroyed, never reused.
@@ -59,15 +60,15 @@
 
 typedef struct script_sandbox script_sandbox;
 
-/* wall_ms_per_call value that turns the wall-clock backstop off. */
-#define SANDBOX_WALL_OFF UINT32_MAX
+/* cpu_ms_per_call value that turns the CPU-time backstop off. */
+#define SANDBOX_CPU_OFF UINT32_MAX
 
 /* A zero field means its default, so a zeroed struct means "defaults". */
 typedef struct script_limits {
     size_t memory_bytes;            /* cap on the whole state, default 64 MiB, at least 256 KiB */
     uint64_t instructions_per_call; /* work units per outermost call, default 50 million, at least 1000 */
     size_t max_string_bytes;        /* cap for string.rep / table.concat / gsub results, default 16 MiB */
-    uint32_t wall_ms_per_call;      /* wall-clock backstop per outermost call, default 10000 */
+    uint32_t cpu_ms_per_call;       /* CPU-time backstop per outermost call, ms, default 10000 */
     long fail_alloc_after;          /* tests only: as script_sandbox_fail_alloc_after, armed before
                                        the state is created so create itself can be swept; 0 = off */
 } script_limits;

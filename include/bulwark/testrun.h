@@ -42,7 +42,7 @@ typedef struct script_test_case {
 
 typedef struct script_test_options {
     const char *match;         /* only tests whose name contains this (NULL: all) */
-    script_limits limits;      /* per test; zeroed: the defaults, with a 60 s wall clock */
+    script_limits limits;      /* per test; zeroed: the defaults, with a 60 s CPU-time backstop */
     /* Called after each test, in order, so a command can print as it goes. */
     void (*on_case)(void *ud, const script_test_case *c);
     void *ud;

@@ -22,7 +22,7 @@ int fuzz_one(const uint8_t *data, size_t size)
     opt.limits.memory_bytes = 1u << 20;       /* the least the sandbox allows is 256 KiB */
     opt.limits.instructions_per_call = 200000; /* a shipped scenario loads in far less */
     opt.limits.max_string_bytes = 64u << 10;
-    opt.limits.wall_ms_per_call = 2000;        /* a backstop only */
+    opt.limits.cpu_ms_per_call = 2000;        /* a backstop only */
     script_diags d;
     script_diags_init(&d);
     bw_err e;

@@ -136,7 +136,7 @@ static void sandbox_message(const char *code, char *out, size_t cap)
     bw_err e;
     script_limits lim;
     script_limits_default(&lim);
-    lim.wall_ms_per_call = SANDBOX_WALL_OFF;
+    lim.cpu_ms_per_call = SANDBOX_CPU_OFF;
     script_sandbox *sb = script_sandbox_create(&lim, &e);
     assert_non_null(sb);
     assert_int_equal(script_sandbox_load(sb, "=x.lua", code, strlen(code), &e), BW_OK);
@@ -216,15 +216,15 @@ static void test_strings(void **state)
     documented("a string built by", "string size", value, msg);
 }
 
-static void test_wall_clock(void **state)
+static void test_cpu_time(void **state)
 {
     (void)state;
     script_limits lim;
     script_limits_default(&lim);
     char value[32], msg[96];
-    snprintf(value, sizeof value, "%u s", (unsigned)(lim.wall_ms_per_call / 1000));
-    snprintf(msg, sizeof msg, "time limit exceeded (%u ms per call)", (unsigned)lim.wall_ms_per_call);
-    documented("wall clock", "wall clock", value, msg);
+    snprintf(value, sizeof value, "%u s", (unsigned)(lim.cpu_ms_per_call / 1000));
+    snprintf(msg, sizeof msg, "time limit exceeded (%u ms per call)", (unsigned)lim.cpu_ms_per_call);
+    documented("CPU time", "CPU time", value, msg);
 }
 
 static void test_source_size(void **state)
@@ -322,7 +322,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_instructions),     cmocka_unit_test(test_game_work),
         cmocka_unit_test(test_memory),           cmocka_unit_test(test_strings),
-        cmocka_unit_test(test_wall_clock),       cmocka_unit_test(test_source_size),
+        cmocka_unit_test(test_cpu_time),       cmocka_unit_test(test_source_size),
         cmocka_unit_test(test_texts_in_the_table), cmocka_unit_test(test_items),
         cmocka_unit_test(test_run_time_texts),   cmocka_unit_test(test_records),
         cmocka_unit_test(test_callbacks),

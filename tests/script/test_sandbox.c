@@ -4,7 +4,7 @@
  * limits: the error (or result) it must give, whether it must trip the
  * sandbox, and a one-second hang guard. Then the cases that need C: binary
  * chunks, host random, stack balance, nested calls, custom limits, the
- * wall-clock backstop, a differential test of the pattern matcher against
+ * CPU-time backstop, a differential test of the pattern matcher against
  * Lua's own, and fault injection swept over every allocation. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -523,7 +523,7 @@ static void test_custom_limits_apply(void **state)
     script_sandbox_destroy(sb);
 }
 
-static void test_wall_clock_backstop_stops_long_string_compares(void **state)
+static void test_cpu_time_backstop_stops_long_string_compares(void **state)
 {
     script_limits lim;
     bw_err err = {0};
@@ -531,7 +531,7 @@ static void test_wall_clock_backstop_stops_long_string_compares(void **state)
     double t0;
     (void)state;
     script_limits_default(&lim);
-    lim.wall_ms_per_call = 100;
+    lim.cpu_ms_per_call = 100;
     sb = script_sandbox_create(&lim, &err);
     t0 = now_seconds();
     /* each == compares 4 MiB and counts as one instruction */
@@ -690,7 +690,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_stack_is_balanced_after_calls),
         cmocka_unit_test(test_bindings_calling_back_share_the_budget),
         cmocka_unit_test(test_custom_limits_apply),
-        cmocka_unit_test(test_wall_clock_backstop_stops_long_string_compares),
+        cmocka_unit_test(test_cpu_time_backstop_stops_long_string_compares),
         cmocka_unit_test(test_load_file_reads_and_refuses),
         cmocka_unit_test(test_patterns_match_lua),
         cmocka_unit_test(test_failing_any_allocation_is_survived),
