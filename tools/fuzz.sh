@@ -18,7 +18,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-targets=(scenario record_log record_summary store_file settings)
+targets=(scenario record_log record_summary store_file settings workshop)
 [ $# -gt 0 ] && targets=("$@")
 seconds="${BULWARK_FUZZ_SECONDS:-30}"
 build="${BULWARK_FUZZ_BUILD:-$BW_ROOT/build/fuzz}"

@@ -13,7 +13,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 [ $# -eq 3 ] || { echo "usage: $0 BULWARK FUZZ_SEED_STORE OUT" >&2; exit 2; }
 bulwark="$1" seed_store="$2" out="$3"
-mkdir -p "$out"/{scenario,record_log,record_summary,store_file,settings}
+mkdir -p "$out"/{scenario,record_log,record_summary,store_file,settings,workshop}
+
+# workshop: the shipped example configs (good ones, to mutate from).
+for f in "$root"/tests/fixtures/workshop/*.lua; do
+    cp "$f" "$out/workshop/$(basename "$f")"
+done
 
 # scenario: every shipped scenario and the test fixtures (valid, broken).
 for f in "$root"/scripts/scenarios/*.lua "$root"/tests/fixtures/scenarios/*.lua; do

@@ -1,0 +1,1 @@
+return { workshop = "ÿþ", results = "a.db" }
