@@ -106,7 +106,7 @@ static int protected_build(lua_State *L)
 
 /* ---- files ------------------------------------------------------------------- */
 
-static char *read_source(const char *path, size_t *len, bw_err *err)
+char *script_read_file(const char *path, size_t max, const char *what, size_t *len, bw_err *err)
 {
     if (script_file_check(path, err) != BW_OK)
         return NULL;
@@ -115,22 +115,18 @@ static char *read_source(const char *path, size_t *len, bw_err *err)
         bw_err_set(err, BW_EIO, "cannot open: no such file or not readable");
         return NULL;
     }
-    char *buf = malloc(MAX_SOURCE + 1);
-    size_t n = buf ? fread(buf, 1, MAX_SOURCE + 1, f) : 0;
+    char *buf = malloc(max + 1);
+    size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
     bool bad = ferror(f);
     fclose(f);
-    if (!buf) {
-        bw_err_set(err, BW_ENOMEM, "out of memory reading it");
-        return NULL;
-    }
-    if (bad) {
+    if (!buf || bad || n > max) {
+        if (!buf)
+            bw_err_set(err, BW_ENOMEM, "out of memory reading it");
+        else if (bad)
+            bw_err_set(err, BW_EIO, "read error");
+        else
+            bw_err_set(err, BW_ELIMIT, "larger than the %zu MiB a %s may be", max >> 20, what);
         free(buf);
-        bw_err_set(err, BW_EIO, "read error");
-        return NULL;
-    }
-    if (n > MAX_SOURCE) {
-        free(buf);
-        bw_err_set(err, BW_ELIMIT, "larger than the %u MiB a scenario may be", MAX_SOURCE >> 20);
         return NULL;
     }
     buf[n] = '\0';
@@ -378,7 +374,7 @@ script_scenario *script_scenario_load(const char *path, const script_options *op
 {
     bw_err_clear(err);
     size_t len = 0;
-    char *src = path ? read_source(path, &len, err) : NULL;
+    char *src = path ? script_read_file(path, MAX_SOURCE, "scenario", &len, err) : NULL;
     if (!src && !path)
         bw_err_set(err, BW_EINVAL, "no scenario path");
     return load_source(path ? path : "?", src, len, opt, diags, err);

@@ -55,6 +55,12 @@ struct script_scenario {
     bw_err debrief_err;        /* code != BW_OK: the final debrief failed */
 };
 
+/* Read a whole script file (scenario_load.c): checked with
+ * script_file_check, at most max bytes (BW_ELIMIT: "larger than the N MiB
+ * a WHAT may be"), NUL-terminated; the caller frees it. NULL on failure,
+ * with a sentence in err. */
+char *script_read_file(const char *path, size_t max, const char *what, size_t *len, bw_err *err);
+
 /* Set field k of the table at the stack top (the view and test bindings). */
 static inline void set_int(lua_State *L, const char *k, lua_Integer v)
 {

@@ -460,30 +460,6 @@ static void resolve_results(reading *g, const char *dir)
 
 /* ---- loading ------------------------------------------------------------------------- */
 
-static char *read_text(const char *path, size_t *len, bw_err *err)
-{
-    if (script_file_check(path, err) != BW_OK)
-        return NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        bw_err_set(err, BW_EIO, "cannot open: not readable");
-        return NULL;
-    }
-    char *buf = malloc(CONFIG_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, CONFIG_MAX_BYTES + 1, f) : 0;
-    bool bad = ferror(f);
-    fclose(f);
-    if (!buf || bad || n > CONFIG_MAX_BYTES) {
-        bw_err_set(err, !buf ? BW_ENOMEM : bad ? BW_EIO : BW_ELIMIT,
-                   !buf ? "out of memory" : bad ? "read error" : "larger than the 1 MiB a config may be");
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static void dir_of(const char *path, char *dir, size_t n)
 {
     const char *slash = strrchr(path, '/');
@@ -538,7 +514,7 @@ int workshop_load(const char *path, workshop_config *out, script_diags *diags, b
     }
     size_t len = 0;
     bw_err e;
-    char *src = path ? read_text(path, &len, &e) : NULL;
+    char *src = path ? script_read_file(path, CONFIG_MAX_BYTES, "config", &len, &e) : NULL;
     if (!src) {
         int code = path ? e.code : BW_EINVAL;
         script_diags_add(diags, path ? path : "?", 0, false, "%s", path ? e.msg : "no config path");
