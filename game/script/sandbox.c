@@ -17,6 +17,18 @@
 #define DEFAULT_INSTRUCTIONS UINT64_C(50000000)
 #define DEFAULT_STRING_BYTES (16 * MIB)
 #define DEFAULT_CPU_MS 10000u
+#define DEFAULT_CPU_UNSEEN_MS 300u
+/* Sanitizer builds run the allocator and the hook three times slower. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOW_BUILD 3
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SLOW_BUILD 3
+#endif
+#endif
+#ifndef SLOW_BUILD
+#define SLOW_BUILD 1
+#endif
 #define MIN_MEMORY_BYTES ((size_t)256 * 1024)
 /* An emergency collection must win back at least 1/EMERGENCY_WIN_SHARE of
  * the cap, or the script is stopped (it lives at the cap). */
@@ -35,6 +47,7 @@ void script_limits_default(script_limits *out)
     out->instructions_per_call = DEFAULT_INSTRUCTIONS;
     out->max_string_bytes = DEFAULT_STRING_BYTES;
     out->cpu_ms_per_call = DEFAULT_CPU_MS;
+    out->cpu_ms_unseen = DEFAULT_CPU_UNSEEN_MS;
     out->fail_alloc_after = 0;
 }
 
@@ -71,6 +84,10 @@ static void describe_limit(const script_sandbox *sb, enum sandbox_trip kind, cha
         break;
     case TRIP_TIME:
         snprintf(out, n, "time limit exceeded (%" PRIu32 " ms per call)", sb->limits.cpu_ms_per_call);
+        break;
+    case TRIP_UNSEEN:
+        snprintf(out, n, "time limit exceeded (%" PRId64 " ms of CPU time for %" PRIu64 " units of work)",
+                 sb->unseen_ms, sb->unseen_work);
         break;
     case TRIP_NONE:
         out[0] = '\0';
@@ -254,6 +271,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     if (nsize > old && refuse_growth(sb, old, nsize))
         return NULL;
+    if (nsize > old)
+        sb->allocations++;
     p = realloc(ptr, nsize);
     if (p == NULL)
         return nsize > old ? NULL : ptr; /* a failed shrink keeps the block */
@@ -265,16 +284,34 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- hook ------------------------------------------------------------- */
 
-static bool over_time(script_sandbox *sb)
+/* TRIP_TIME when the call's CPU time is over cpu_ms_per_call; TRIP_UNSEEN
+ * when it is over cpu_ms_unseen plus what its counted work earned (work the
+ * count cannot see); TRIP_NONE otherwise. */
+static enum sandbox_trip over_time(script_sandbox *sb)
 {
     struct timespec now;
     int64_t ms;
-    if (sb->limits.cpu_ms_per_call == SANDBOX_CPU_OFF)
-        return false; /* else read on every hook fire: ~20 ns per 1000 instructions */
+    if (sb->limits.cpu_ms_per_call == SANDBOX_CPU_OFF && sb->limits.cpu_ms_unseen == SANDBOX_CPU_OFF)
+        return TRIP_NONE; /* else read on every hook fire: ~20 ns per 1000 instructions */
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     ms = ((int64_t)now.tv_sec - (int64_t)sb->started.tv_sec) * 1000 +
          ((int64_t)now.tv_nsec - (int64_t)sb->started.tv_nsec) / 1000000;
-    return ms > (int64_t)sb->limits.cpu_ms_per_call;
+    if (sb->limits.cpu_ms_per_call != SANDBOX_CPU_OFF && ms > (int64_t)sb->limits.cpu_ms_per_call)
+        return TRIP_TIME;
+    if (sb->limits.cpu_ms_unseen != SANDBOX_CPU_OFF && ms > (int64_t)sb->limits.cpu_ms_unseen * SLOW_BUILD) {
+        /* what the counted work explains, in ns (no overflow: each term is
+         * far below 2^64 for any call that has run under a minute) */
+        double earned_ns = ((double)sb->instructions * SANDBOX_NS_PER_INSTRUCTION +
+                            (double)sb->allocations * SANDBOX_NS_PER_ALLOCATION +
+                            (double)sb->charged_bytes * SANDBOX_NS_PER_BYTE) *
+                           SLOW_BUILD;
+        if ((double)(ms - (int64_t)sb->limits.cpu_ms_unseen * SLOW_BUILD) * 1e6 > earned_ns) {
+            sb->unseen_ms = ms;
+            sb->unseen_work = work_used(sb);
+            return TRIP_UNSEEN;
+        }
+    }
+    return TRIP_NONE;
 }
 
 static void where_from_ar(lua_State *L, lua_Debug *ar, char *out, size_t n)
@@ -291,6 +328,7 @@ void sandbox_hook(lua_State *L, lua_Debug *ar)
     script_sandbox *sb = sandbox_of(L);
     char where[sizeof sb->last_where];
     int period = lua_gethookcount(L);
+    enum sandbox_trip slow;
     if (sb->depth == 0)
         return; /* host code running Lua outside a call: nowhere to unwind to */
     if (sb->trip == TRIP_NONE) {
@@ -302,9 +340,9 @@ void sandbox_hook(lua_State *L, lua_Debug *ar)
         if (work_used(sb) > sb->limits.instructions_per_call) {
             where_from_ar(L, ar, where, sizeof where);
             sandbox_trip(sb, TRIP_INSTRUCTIONS, where);
-        } else if (over_time(sb)) {
+        } else if ((slow = over_time(sb)) != TRIP_NONE) {
             where_from_ar(L, ar, where, sizeof where);
-            sandbox_trip(sb, TRIP_TIME, where);
+            sandbox_trip(sb, slow, where);
         } else {
             if (period != HOOK_PERIOD)
                 lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_PERIOD);
@@ -333,6 +371,8 @@ static int check_limits(script_limits *lim, bw_err *err)
         lim->max_string_bytes = def.max_string_bytes;
     if (lim->cpu_ms_per_call == 0)
         lim->cpu_ms_per_call = def.cpu_ms_per_call;
+    if (lim->cpu_ms_unseen == 0)
+        lim->cpu_ms_unseen = def.cpu_ms_unseen;
     if (lim->memory_bytes < MIN_MEMORY_BYTES)
         return bw_err_set(err, BW_EINVAL, "sandbox memory limit %zu is below the minimum %zu bytes",
                           lim->memory_bytes, MIN_MEMORY_BYTES);

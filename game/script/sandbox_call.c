@@ -155,6 +155,7 @@ static void begin_call(script_sandbox *sb, int func, struct sandbox_call_ctx *ct
     if (sb->depth++ > 0)
         return; /* a binding calling back: the caller's budget goes on */
     sb->instructions = 0;
+    sb->allocations = 0;
     sb->charged_bytes = 0;
     sb->cap_refusals = 0;
     sb->cap_refused = false;

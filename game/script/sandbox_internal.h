@@ -40,6 +40,7 @@ enum sandbox_trip {
     TRIP_INSTRUCTIONS,
     TRIP_MEMORY,
     TRIP_TIME,
+    TRIP_UNSEEN, /* CPU time far beyond the counted work */
 };
 
 /* What the message handler of one script_sandbox_call leaves behind. It
@@ -68,7 +69,10 @@ struct script_sandbox {
     uint64_t instructions;  /* work charged during the current outermost call */
     uint64_t total_work;    /* work charged over the sandbox's life, calls ended */
     uint64_t charged_bytes; /* allocated during it, converted at BYTES_PER_WORK */
+    uint64_t allocations;   /* blocks allocated or grown during it */
     struct timespec started;
+    int64_t unseen_ms;     /* a TRIP_UNSEEN: the CPU time and work it saw */
+    uint64_t unseen_work;
 
     enum sandbox_trip trip;
     bool trip_located;

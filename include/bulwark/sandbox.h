@@ -32,6 +32,18 @@
  *     the calling thread, so a busy machine does not trip it early. It is
  *     still not deterministic across machines, so it should never be the
  *     limit a well-behaved script meets; SANDBOX_CPU_OFF turns it off.
+ *   - cpu_ms_unseen: the backstop's quick half. The counted work earns CPU
+ *     time: 40 ns an instruction or unit of library work (eight times what
+ *     the VM spends on one), 1.5 us a block allocated and 0.5 ns a byte
+ *     (about twice what a memory bomb of small objects costs). A call that
+ *     spends cpu_ms_unseen more than it earned is doing work the count
+ *     cannot see, one instruction at a time (a loop comparing two 8 MB
+ *     strings), and is stopped: "time limit exceeded (N ms of CPU time for
+ *     M units of work)". Such work can at most match, not multiply, what
+ *     the counted work costs. Sanitizer builds triple every figure. An
+ *     ordinary script earns far more than it spends and never meets this;
+ *     host code that runs long in C under a Lua call (a test's g:play)
+ *     turns it off with SANDBOX_CPU_OFF.
  * A tripped limit (instructions, memory, CPU time) cannot be caught by
  * the script: pcall, xpcall, coroutine.resume and coroutine.close rethrow
  * it and the count hook keeps raising on every instruction, so the script
@@ -60,8 +72,14 @@
 
 typedef struct script_sandbox script_sandbox;
 
-/* cpu_ms_per_call value that turns the CPU-time backstop off. */
+/* cpu_ms_per_call / cpu_ms_unseen value that turns that backstop off. */
 #define SANDBOX_CPU_OFF UINT32_MAX
+
+/* CPU time the counted work earns against cpu_ms_unseen: each instruction
+ * (and unit of library work), each block allocated, each byte allocated. */
+#define SANDBOX_NS_PER_INSTRUCTION 40
+#define SANDBOX_NS_PER_ALLOCATION 1500
+#define SANDBOX_NS_PER_BYTE 0.5
 
 /* A zero field means its default, so a zeroed struct means "defaults". */
 typedef struct script_limits {
@@ -69,6 +87,8 @@ typedef struct script_limits {
     uint64_t instructions_per_call; /* work units per outermost call, default 50 million, at least 1000 */
     size_t max_string_bytes;        /* cap for string.rep / table.concat / gsub results, default 16 MiB */
     uint32_t cpu_ms_per_call;       /* CPU-time backstop per outermost call, ms, default 10000 */
+    uint32_t cpu_ms_unseen;         /* CPU time a call may spend beyond what its counted work
+                                       explains, ms, default 300 (see above); SANDBOX_CPU_OFF = off */
     long fail_alloc_after;          /* tests only: as script_sandbox_fail_alloc_after, armed before
                                        the state is created so create itself can be swept; 0 = off */
 } script_limits;

@@ -23,8 +23,6 @@
  *                    second);
  * and the files of tests/hostile/sound/, which the sandbox absorbs: they
  * play to the end (exit 0) and must not print "ESCAPED".
- * tests/hostile/known/ holds what the sandbox does not yet stop fast
- * (README.md says why); it is not run here.
  *
  * The CPU bound is 1 s a command; under AddressSanitizer 3 s (its shadow
  * memory and quarantine make a 64 MiB memory bomb cost about three times

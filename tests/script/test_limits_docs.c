@@ -137,6 +137,7 @@ static void sandbox_message(const char *code, char *out, size_t cap)
     script_limits lim;
     script_limits_default(&lim);
     lim.cpu_ms_per_call = SANDBOX_CPU_OFF;
+    lim.cpu_ms_unseen = SANDBOX_CPU_OFF;
     script_sandbox *sb = script_sandbox_create(&lim, &e);
     assert_non_null(sb);
     assert_int_equal(script_sandbox_load(sb, "=x.lua", code, strlen(code), &e), BW_OK);
@@ -225,6 +226,35 @@ static void test_cpu_time(void **state)
     snprintf(value, sizeof value, "%u s", (unsigned)(lim.cpu_ms_per_call / 1000));
     snprintf(msg, sizeof msg, "time limit exceeded (%u ms per call)", (unsigned)lim.cpu_ms_per_call);
     documented("CPU time", "CPU time", value, msg);
+}
+
+/* A loop whose every instruction does a megabyte of work in C meets the
+ * unexplained-CPU backstop, with the documented message, well before the
+ * 10 s one. */
+static void test_cpu_unseen(void **state)
+{
+    (void)state;
+    script_limits lim;
+    script_limits_default(&lim);
+    assert_int_equal(lim.cpu_ms_unseen, 300);
+    assert_int_equal(SANDBOX_NS_PER_INSTRUCTION, 40);
+    assert_int_equal(SANDBOX_NS_PER_ALLOCATION, 1500);
+    assert_true(SANDBOX_NS_PER_BYTE == 0.5);
+    bw_err e;
+    script_sandbox *sb = script_sandbox_create(&lim, &e);
+    assert_non_null(sb);
+    const char *code = "local a, b = ('x'):rep(4000000) .. 'a', ('x'):rep(4000000) .. 'b'\n"
+                       "while true do local _ = a < b end";
+    assert_int_equal(script_sandbox_load(sb, "=x.lua", code, strlen(code), &e), BW_OK);
+    assert_int_equal(script_sandbox_call(sb, 0, 0, &e), BW_ELIMIT);
+    assert_non_null(strstr(e.msg, "x.lua:2: time limit exceeded ("));
+    assert_non_null(strstr(e.msg, " ms of CPU time for "));
+    assert_non_null(strstr(e.msg, " units of work)"));
+    script_sandbox_destroy(sb);
+    documented("CPU time beyond", "unexplained CPU time",
+               "plus what the counted work earns: 40 ns an instruction, 1.5 µs a block allocated, 0.5 ns a byte",
+               "ms of CPU time for");
+    documented("CPU time beyond", "unexplained CPU time", "300 ms", "units of work)");
 }
 
 static void test_source_size(void **state)
@@ -322,7 +352,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_instructions),     cmocka_unit_test(test_game_work),
         cmocka_unit_test(test_memory),           cmocka_unit_test(test_strings),
-        cmocka_unit_test(test_cpu_time),       cmocka_unit_test(test_source_size),
+        cmocka_unit_test(test_cpu_time), cmocka_unit_test(test_cpu_unseen),       cmocka_unit_test(test_source_size),
         cmocka_unit_test(test_texts_in_the_table), cmocka_unit_test(test_items),
         cmocka_unit_test(test_run_time_texts),   cmocka_unit_test(test_records),
         cmocka_unit_test(test_callbacks),

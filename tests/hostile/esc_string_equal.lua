@@ -1,5 +1,6 @@
 -- Test two long, equal but distinct strings for equality in a loop.
--- expect: time limit exceeded (10000 ms per call)
+-- expect: time limit exceeded
+-- expect: ms of CPU time for
 return scenario {
   id = "esc-string-equal", title = "esc_string_equal", days = 1,
   defender = { budget = 50, staff = 4 },
