@@ -317,7 +317,7 @@ static void scenario_section(FILE *o, const room *r, const room_scenario *sc, in
     }
 
     fputs("<h3>How the best game differed</h3>\n<ul class=\"tight\">\n", o);
-    char lines[24][ROOM_TEXT_MAX];
+    char lines[24][ROOM_LINE_MAX];
     int nl = room_best_describe(r, sc, lines, 24);
     for (int i = 0; i < nl; i++) {
         fputs("<li>", o);

@@ -64,7 +64,7 @@ static void print_debrief(const room *rm, FILE *out)
             fprintf(out, "    %3.0f%% chose worse than \"%s\": %s\n", dd->wrong_share * 100.0,
                     dd->best >= 0 ? dd->options[dd->best].text : "?", clean);
         }
-        char lines[12][ROOM_TEXT_MAX];
+        char lines[12][ROOM_LINE_MAX];
         int n = room_best_describe(rm, sc, lines, 12);
         if (n)
             fprintf(out, "  How the best game differed:\n");
@@ -213,7 +213,7 @@ static cJSON *state_json(const ws_ctx *c, const ws_state *st)
                 cJSON_AddNumberToObject(y, "wrong_share", d->wrong_share);
                 cJSON_AddItemToArray(w, y);
             }
-            char lines[12][ROOM_TEXT_MAX];
+            char lines[12][ROOM_LINE_MAX];
             int n = room_best_describe(&st->rm, s, lines, 12);
             cJSON *b = cJSON_AddArrayToObject(x, "best_game_differed");
             for (int i = 0; i < n; i++)
@@ -342,10 +342,10 @@ void ws_fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
         /* The comparison, then the decisions the two games took apart
          * (what a room discusses, in a line short enough to read from the
          * back), then pillars and actions. */
-        char lines[16][ROOM_TEXT_MAX];
+        char lines[16][ROOM_LINE_MAX];
         int n = room_best_describe(&st->rm, sc, lines, 16);
         if (n > 0)
-            snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[0]);
+            cut(v->best[v->best_count++], sizeof v->best[0], lines[0]);
         for (int i = 0; i < sc->best.decision_count && v->best_count < UI_CONSOLE_MAX_LINES; i++) {
             const room_diff_decision *dd = &sc->best.decisions[i];
             char a[56], b[56], d[96];
@@ -355,7 +355,7 @@ void ws_fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
         }
         for (int i = 1; i < n && v->best_count < UI_CONSOLE_MAX_LINES; i++)
             if (strncmp(lines[i], "Decision", 8) != 0)
-                snprintf(v->best[v->best_count++], sizeof v->best[0], "%.255s", lines[i]);
+                cut(v->best[v->best_count++], sizeof v->best[0], lines[i]);
     }
 }
 

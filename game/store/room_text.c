@@ -9,16 +9,16 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static void add_line(char (*lines)[ROOM_TEXT_MAX], int max, int *n, const char *fmt, ...)
+static void add_line(char (*lines)[ROOM_LINE_MAX], int max, int *n, const char *fmt, ...)
 {
     if (*n >= max)
         return;
-    char buf[4 * ROOM_TEXT_MAX];
+    char buf[2 * ROOM_LINE_MAX];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    room_copy_text(lines[(*n)++], ROOM_TEXT_MAX, buf);
+    room_copy_text(lines[(*n)++], ROOM_LINE_MAX, buf);
 }
 
 static void game_name(const room_game *g, char *buf, size_t n)
@@ -60,7 +60,7 @@ static void quoted(const char *option, char *buf, size_t n)
         snprintf(buf, n, "nothing (it never came, or stayed open)");
 }
 
-int room_best_describe(const room *r, const room_scenario *sc, char (*lines)[ROOM_TEXT_MAX], int max)
+int room_best_describe(const room *r, const room_scenario *sc, char (*lines)[ROOM_LINE_MAX], int max)
 {
     int n = 0;
     if (!r || !sc || !lines || max <= 0 || sc->best.best < 0)

@@ -45,6 +45,7 @@
 #include "bulwark/store.h"
 
 #define ROOM_TEXT_MAX 256     /* a decision's or an option's text, a sentence */
+#define ROOM_LINE_MAX 1024    /* a line of room_best_describe: two names, or a decision and two options, whole */
 #define ROOM_MAX_OPTIONS 8    /* options seen per decision; more are counted in "other" */
 #define ROOM_HIST_BINS 10     /* pillar histogram: 0-9, 10-19, ..., 90-100 */
 
@@ -166,11 +167,11 @@ void room_free(room *r);
 const room_scenario *room_scenario_find(const room *r, const char *id);
 
 /* How the best game differed, as up to max sentences of at most
- * ROOM_TEXT_MAX bytes each ("The best game (alice) patched 6 times, the
+ * ROOM_LINE_MAX bytes each, texts whole ("The best game (alice) patched 6 times, the
  * median game (bob) twice; its first patch came on day 1, the median's on
  * day 3."): the pillars, then the actions, then the decisions. Returns how
  * many it wrote. Texts come from records: escape them before display. */
-int room_best_describe(const room *r, const room_scenario *sc, char (*lines)[ROOM_TEXT_MAX],
+int room_best_describe(const room *r, const room_scenario *sc, char (*lines)[ROOM_LINE_MAX],
                        int max);
 
 #endif

@@ -3,8 +3,9 @@
  * (DESIGN.md section 6; docs/workshops.md).
  *
  * One schema, two backends:
- *   - SQLite (the default): a file path. One machine, or a folder every
- *     machine of the room shares. It is the same file format as the
+ *   - SQLite (the default): a file path, for players on one machine
+ *     (WAL needs every writer on the same host: not a network share; a
+ *     room of machines uses PostgreSQL). It is the same file format as the
  *     player's own store (store.h): WAL, a busy timeout, one transaction
  *     per write.
  *   - PostgreSQL (through libpq): a connection string, either a URI

@@ -373,6 +373,26 @@ static void test_names_and_parsers_agree(void **state)
     assert_false(sim_node_kind_produces_code(SIM_NODE_DATABASE));
 }
 
+/* "Did you mean": one typo (a wrong, missing, extra or swapped letter)
+ * finds the name; short words allow one edit, and nothing far is offered. */
+static void test_closest_name_forgives_one_typo(void **state)
+{
+    (void)state;
+    const char *const teams[] = { "red", "blue", "green", NULL };
+    assert_string_equal(bw_closest("rde", teams), "red"); /* swapped */
+    assert_string_equal(bw_closest("re", teams), "red");
+    assert_string_equal(bw_closest("bleu", teams), "blue");
+    assert_string_equal(bw_closest("gren", teams), "green");
+    assert_string_equal(bw_closest("greeen", teams), "green");
+    assert_null(bw_closest("purple", teams));
+    assert_null(bw_closest("", teams));
+    const char *const cmds[] = { "check", "run", "play", "workshop", "results", NULL };
+    assert_string_equal(bw_closest("wrokshop", cmds), "workshop");
+    assert_string_equal(bw_closest("resluts", cmds), "results");
+    assert_string_equal(bw_closest("chekc", cmds), "check");
+    assert_null(bw_closest("xyz", cmds));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_getters_refuse_what_does_not_exist),
         cmocka_unit_test(test_scenario_primitives_refuse_bad_input_and_change_nothing),
         cmocka_unit_test(test_names_and_parsers_agree),
+        cmocka_unit_test(test_closest_name_forgives_one_typo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

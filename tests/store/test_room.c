@@ -265,7 +265,7 @@ static void test_the_decisions_most_got_wrong_are_those_where_most_picked_a_wors
     room_free(&r);
 }
 
-static bool has_line(char (*lines)[ROOM_TEXT_MAX], int n, const char *text)
+static bool has_line(char (*lines)[ROOM_LINE_MAX], int n, const char *text)
 {
     for (int i = 0; i < n; i++)
         if (strstr(lines[i], text))
@@ -308,7 +308,7 @@ static void test_the_best_game_is_described_against_the_median_one(void **state)
     assert_int_equal(r.games[2].actions, 3);
     assert_int_equal(r.games[2].action_count[SIM_ACT_PATCH], 2);
 
-    char lines[8][ROOM_TEXT_MAX];
+    char lines[8][ROOM_LINE_MAX];
     int n = room_best_describe(&r, sc, lines, 8);
     assert_int_equal(n, 4);
     assert_true(has_line(lines, n, "The best game, top's (3 stars, pillar total 300, won), against "
@@ -368,7 +368,7 @@ static void test_bad_records_lose_only_their_details(void **state)
     assert_int_equal(r.players[0].games, N);
     assert_int_equal(r.scenarios[0].games, N);
     assert_int_equal(r.scenarios[0].decision_count, 0);
-    char lines[4][ROOM_TEXT_MAX];
+    char lines[4][ROOM_LINE_MAX];
     int n = room_best_describe(&r, &r.scenarios[0], lines, 4);
     assert_true(has_line(lines, n, "could not be read"));
     room_free(&r);
@@ -416,6 +416,54 @@ static void test_long_and_hostile_texts_are_cut_on_a_character_and_cleaned(void 
     assert_string_equal(r.players[0].name, "p?");
     room_free(&r);
     free(rec);
+}
+
+/* Sentences about the best game hold their texts whole: a decision and
+ * two options of the longest kind come out in one line, ending with the
+ * median's option. */
+static void test_the_best_game_sentence_is_not_cut(void **state)
+{
+    (void)state;
+    char q[ROOM_TEXT_MAX - 16], ya[ROOM_TEXT_MAX - 16], yb[ROOM_TEXT_MAX - 16];
+    memset(q, 'q', sizeof q - 1);
+    q[sizeof q - 1] = '\0';
+    memset(ya, 'A', sizeof ya - 1);
+    ya[sizeof ya - 1] = '\0';
+    memset(yb, 'B', sizeof yb - 1);
+    yb[sizeof yb - 1] = '\0';
+    char tl[2][1024];
+    snprintf(tl[0], sizeof tl[0],
+             "{\"tick\":1,\"kind\":\"choice\",\"text\":\"Decision: %s\"},"
+             "{\"tick\":2,\"kind\":\"choice\",\"text\":\"Decided: %s\"}", q, ya);
+    snprintf(tl[1], sizeof tl[1],
+             "{\"tick\":1,\"kind\":\"choice\",\"text\":\"Decision: %s\"},"
+             "{\"tick\":2,\"kind\":\"choice\",\"text\":\"Decided: %s\"}", q, yb);
+    char *rec[3] = { record("", tl[0]), record("", tl[1]), record("", tl[1]) };
+    store_result res[3] = {
+        result(1, "top", "", "s", 3, 90, 80, 70, 60, 720),
+        result(2, "mid", "", "s", 1, 40, 40, 40, 40, 720),
+        result(3, "low", "", "s", 0, 10, 10, 10, 10, 720),
+    };
+    const char *recs[3] = { rec[0], rec[1], rec[2] };
+    room r;
+    bw_err e;
+    assert_int_equal(room_build(res, recs, 3, &r, &e), BW_OK);
+    char lines[8][ROOM_LINE_MAX];
+    int n = room_best_describe(&r, &r.scenarios[0], lines, 8);
+    const char *line = NULL;
+    for (int i = 0; i < n; i++)
+        if (strstr(lines[i], "Decision “"))
+            line = lines[i];
+    assert_non_null(line);
+    assert_true(strlen(line) > 3 * (ROOM_TEXT_MAX - 17));
+    char want[ROOM_TEXT_MAX + 16];
+    snprintf(want, sizeof want, "“%s”.", yb);
+    assert_non_null(strstr(line, q));
+    assert_non_null(strstr(line, ya));
+    assert_non_null(strstr(line, want));
+    room_free(&r);
+    for (int i = 0; i < 3; i++)
+        free(rec[i]);
 }
 
 static void test_the_room_does_not_depend_on_the_order_of_results(void **state)
@@ -505,7 +553,7 @@ static void test_real_records_of_bot_games_give_consistent_decisions(void **stat
     }
     assert_int_equal(r.team_count, 2);
     assert_int_equal(r.player_count, N);
-    char lines[16][ROOM_TEXT_MAX];
+    char lines[16][ROOM_LINE_MAX];
     int n = room_best_describe(&r, sc, lines, 16);
     assert_true(n >= 2);
     for (int i = 0; i < n; i++)
@@ -525,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_the_best_game_is_described_against_the_median_one),
         cmocka_unit_test(test_bad_records_lose_only_their_details),
         cmocka_unit_test(test_long_and_hostile_texts_are_cut_on_a_character_and_cleaned),
+        cmocka_unit_test(test_the_best_game_sentence_is_not_cut),
         cmocka_unit_test(test_the_room_does_not_depend_on_the_order_of_results),
         cmocka_unit_test(test_real_records_of_bot_games_give_consistent_decisions),
     };
