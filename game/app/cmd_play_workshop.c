@@ -222,6 +222,19 @@ static int submit(ws_ctx *c, const pw_opts *o, const char *record, char *note, s
     return APP_OK;
 }
 
+/* The record with who submitted it (record_with_who): what --json writes
+ * and the store keeps are the same bytes. NULL when out of memory. */
+static char *with_who(const ws_ctx *c, const pw_opts *o, const char *record)
+{
+    record_who who;
+    memset(&who, 0, sizeof who);
+    snprintf(who.player, sizeof who.player, "%s", o->name);
+    snprintf(who.team, sizeof who.team, "%s", o->team);
+    snprintf(who.workshop, sizeof who.workshop, "%s", c->cfg.id);
+    bw_err e;
+    return record_with_who(record, &who, &e);
+}
+
 static int write_json(const pw_opts *o, const char *record, FILE *err)
 {
     bw_err e;
@@ -310,7 +323,9 @@ static int play_headless(ws_ctx *c, const pw_opts *o, const char *scenario, cons
                 sim_world_outcome(w) == SIM_OUTCOME_WON ? "won" : "lost",
                 (sim_world_tick(w) + SIM_TICKS_PER_DAY - 1) / SIM_TICKS_PER_DAY, sim_world_stars(w),
                 sim_world_stars(w) == 1 ? "" : "s", (unsigned long long)sim_world_hash(w));
-        char *record = record_json(s, debrief);
+        char *plain = record_json(s, debrief);
+        char *record = plain ? with_who(c, o, plain) : NULL;
+        free(plain);
         char note[300];
         if (!record) {
             fprintf(err, "bulwark play: out of memory\n");
@@ -382,9 +397,16 @@ static void room_submit(void *ud, const char *record, char *note, size_t n)
         snprintf(note, n, "This workshop takes one game a window: this one is not submitted.");
         return;
     }
-    wr->submitted = write_json(wr->o, record, wr->err);
+    char *mine = with_who(wr->c, wr->o, record);
+    if (!mine) {
+        snprintf(note, n, "Not submitted: out of memory.");
+        wr->submitted = APP_INTERNAL;
+        return;
+    }
+    wr->submitted = write_json(wr->o, mine, wr->err);
     if (wr->submitted == APP_OK)
-        wr->submitted = submit(wr->c, wr->o, record, note, n, wr->out, wr->err);
+        wr->submitted = submit(wr->c, wr->o, mine, note, n, wr->out, wr->err);
+    free(mine);
 }
 
 /* ---- the command ---------------------------------------------------------------------------- */

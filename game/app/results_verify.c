@@ -196,6 +196,37 @@ static void compare(const record_summary *stored, const record_summary *rec, con
         out->verdict = RESULTS_OK;
 }
 
+/* The columns that say who played must be what the record says (a
+ * result moved to another player or team in the columns alone). */
+static void compare_who(const store_result *row, const char *text, results_replay *out)
+{
+    record_who who;
+    if (!record_who_get(text, &who))
+        return; /* not from a workshop, or from before records said who */
+    const char *field[3] = { "player", "team", "workshop" };
+    const char *stored[3] = { row->player, row->team, row->workshop }, *said[3] = { who.player, who.team, who.workshop };
+    char d[sizeof out->why] = "";
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(stored[i], said[i]) == 0)
+            continue;
+        char a[RECORD_WHO_MAX], b[RECORD_WHO_MAX];
+        snprintf(a, sizeof a, "%s", stored[i]);
+        snprintf(b, sizeof b, "%s", said[i]);
+        bw_text_clean(a);
+        bw_text_clean(b);
+        size_t len = strlen(d);
+        snprintf(d + len, sizeof d - len, "%s%s: stored '%s', record '%s'", len ? "; " : "", field[i], a, b);
+    }
+    if (!d[0])
+        return;
+    if (out->verdict == RESULTS_MISMATCH) {
+        size_t len = strlen(out->why);
+        snprintf(out->why + len, sizeof out->why - len, "; %s", d);
+    } else {
+        say(out, RESULTS_MISMATCH, "%s", d);
+    }
+}
+
 void results_replay_one(const store_result *row, const char *text, const workshop_config *cfg, bool keep,
                         results_replay *out)
 {
@@ -236,6 +267,7 @@ void results_replay_one(const store_result *row, const char *text, const worksho
     } else {
         summarize(s, &out->replayed);
         compare(&row->sum, &rec, &out->replayed, out);
+        compare_who(row, text, out);
         if (keep) {
             out->s = s;
             s = NULL;

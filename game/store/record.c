@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -533,4 +534,47 @@ int record_replay(script_scenario *s, const record_log *log, bw_err *err)
         return bw_err_set(err, BW_EINVAL, "replay: %d action%s left after the game ended",
                           log->count - next, log->count - next == 1 ? "" : "s");
     return BW_OK;
+}
+
+/* ---- who submitted it --------------------------------------------------------------------- */
+
+char *record_with_who(const char *text, const record_who *who, bw_err *err)
+{
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        bw_err_set(err, BW_EINVAL, "the result record is not a JSON object");
+        return NULL;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "submitted_by");
+    cJSON *by = cJSON_AddObjectToObject(root, "submitted_by");
+    char *out = NULL;
+    if (by && cJSON_AddStringToObject(by, "player", who->player) && cJSON_AddStringToObject(by, "team", who->team) &&
+        cJSON_AddStringToObject(by, "workshop", who->workshop))
+        out = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!out)
+        bw_err_set(err, BW_ENOMEM, "out of memory stamping the result record");
+    return out;
+}
+
+static void who_field(const cJSON *by, const char *key, char *dst)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(by, key);
+    snprintf(dst, RECORD_WHO_MAX, "%s", cJSON_IsString(v) && v->valuestring ? v->valuestring : "");
+}
+
+bool record_who_get(const char *text, record_who *who)
+{
+    memset(who, 0, sizeof *who);
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    const cJSON *by = cJSON_GetObjectItemCaseSensitive(root, "submitted_by");
+    bool have = cJSON_IsObject(by);
+    if (have) {
+        who_field(by, "player", who->player);
+        who_field(by, "team", who->team);
+        who_field(by, "workshop", who->workshop);
+    }
+    cJSON_Delete(root);
+    return have;
 }

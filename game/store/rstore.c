@@ -10,9 +10,11 @@
  * file does not pretend to. */
 #include "rstore_internal.h"
 #include "store_internal.h"
+#include "bulwark/record.h"
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -145,10 +147,37 @@ int rstore_check(rstore *s, bw_err *err)
 
 /* ---- results ---------------------------------------------------------------------- */
 
+static int result_add(rstore *s, const char *text, const store_result_meta *meta, int64_t *id, bw_err *err);
+
+/* The record carries who submitted it, as the columns do, so that `results
+ * verify` can tell a result moved to another player or team. */
 int rstore_result_add(rstore *s, const char *text, const store_result_meta *meta, int64_t *id,
                       bw_err *err)
 {
     bw_err_clear(err);
+    if (!text || !meta || !((meta->player && meta->player[0]) || (meta->team && meta->team[0]) ||
+                            (meta->workshop && meta->workshop[0])))
+        return result_add(s, text, meta, id, err);
+    record_who who;
+    memset(&who, 0, sizeof who);
+    snprintf(who.player, sizeof who.player, "%s", meta->player ? meta->player : "");
+    snprintf(who.team, sizeof who.team, "%s", meta->team ? meta->team : "");
+    snprintf(who.workshop, sizeof who.workshop, "%s", meta->workshop ? meta->workshop : "");
+    if (strlen(text) > RECORD_MAX_BYTES)
+        return bw_err_set(err, BW_ELIMIT, "the result record is larger than %u MiB", RECORD_MAX_BYTES >> 20);
+    record_who said;
+    if (record_who_get(text, &said) && memcmp(&said, &who, sizeof who) == 0)
+        return result_add(s, text, meta, id, err); /* it says so already: kept byte for byte */
+    char *stamped = record_with_who(text, &who, err);
+    if (!stamped) /* not JSON: the checks below say what is wrong with it */
+        return err->code == BW_EINVAL ? result_add(s, text, meta, id, err) : err->code;
+    int rc = result_add(s, stamped, meta, id, err);
+    free(stamped);
+    return rc;
+}
+
+static int result_add(rstore *s, const char *text, const store_result_meta *meta, int64_t *id, bw_err *err)
+{
     if (s->role == RSTORE_PLAYER && (!meta || !meta->workshop || !meta->workshop[0]))
         return bw_err_set(err, BW_EINVAL,
                           "%s: a player's result must name its workshop (meta.workshop)", s->desc);

@@ -10,6 +10,7 @@
 #ifndef BULWARK_RECORD_H
 #define BULWARK_RECORD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "bulwark/error.h"
@@ -95,5 +96,25 @@ typedef struct record_summary {
  * plus engine, outcome, stars, ticks and pillars) and fill sum. name
  * starts the error messages. */
 int record_summary_parse(const char *text, const char *name, record_summary *sum, bw_err *err);
+
+/* ---- who submitted it (workshops) --------------------------------------------- */
+
+#define RECORD_WHO_MAX 64 /* as STORE_NAME_MAX */
+
+/* The record's "submitted_by" object: who played it, for which team and
+ * workshop ("" for what it does not name). A results store keeps these in
+ * its own columns too; `bulwark results verify` compares the two, so a
+ * result moved to another player or team in the columns alone is caught. */
+typedef struct record_who {
+    char player[RECORD_WHO_MAX], team[RECORD_WHO_MAX], workshop[RECORD_WHO_MAX];
+} record_who;
+
+/* A copy of text (malloc'd, the caller frees) with "submitted_by" set to
+ * who (any earlier one replaced); NULL with BW_EINVAL when text is not a
+ * JSON object, BW_ENOMEM. */
+char *record_with_who(const char *text, const record_who *who, bw_err *err);
+/* Read text's "submitted_by" into *who: true when the record has one
+ * (strings only; anything else reads as ""). */
+bool record_who_get(const char *text, record_who *who);
 
 #endif

@@ -186,6 +186,28 @@ static void test_verify_catches_an_edited_score_column(void **state)
     assert_non_null(strstr(r.out, ": 5 OK, 1 MISMATCH, 0 CANNOT VERIFY"));
 }
 
+/* A result moved to another player and team in the columns alone: the
+ * record says who submitted it (submitted_by), and verify compares. */
+static void test_verify_catches_a_result_moved_to_another_player(void **state)
+{
+    fixture *f = *state;
+    char *record = NULL;
+    store_result before = stored(f, 1, &record);
+    assert_non_null(strstr(record, "\"submitted_by\""));
+    assert_non_null(strstr(record, "\"player\":\t\"ada\""));
+    free(record);
+    assert_string_equal(before.player, "ada");
+    rt_sql(f->db, "UPDATE results SET player = 'dee', team = 'green' WHERE id = 1");
+    static run_result r;
+    RUN(&r, "results", "verify", "--store", f->db);
+    assert_int_equal(r.status, 1);
+    const char *want = "result 1 (log4shell, dee, green): MISMATCH: player: stored 'dee', record 'ada'; "
+                       "team: stored 'green', record 'red'\n";
+    if (!strstr(r.out, want))
+        fail_msg("wanted '%s' in:\n%s", want, r.out);
+    assert_non_null(strstr(r.out, ": 5 OK, 1 MISMATCH, 0 CANNOT VERIFY"));
+}
+
 /* Replace the first "name": old value in text by new (the record's own field). */
 static char *edit_field(const char *text, const char *name, const char *value)
 {
@@ -598,6 +620,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_show_prints_one_result_in_full, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_passes_an_untouched_room, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_catches_an_edited_score_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verify_catches_a_result_moved_to_another_player, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_catches_an_edited_record, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_cannot_verify_a_scenario_whose_file_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_csv_quotes_commas_quotes_and_newlines, setup, teardown),

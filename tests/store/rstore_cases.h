@@ -113,8 +113,22 @@ static void rc_results_round_trip(void **state)
     store_result r;
     char *back = NULL;
     assert_int_equal(rstore_result_get(s, id, &r, &back, &e), BW_OK);
-    assert_string_equal(back, rec); /* the record, byte for byte */
+    /* the record, byte for byte, with who submitted it added */
+    record_who who = { "ann", "red", "acme-2026-11" }, got;
+    char *stamped = record_with_who(rec, &who, &e);
+    assert_non_null(stamped);
+    assert_string_equal(back, stamped);
+    assert_true(record_who_get(back, &got));
+    assert_memory_equal(&got, &who, sizeof who);
     free(back);
+    /* a record that already says so is kept as it is */
+    int64_t id3 = 0;
+    assert_int_equal(rstore_result_add(s, stamped, &m, &id3, &e), BW_OK);
+    assert_int_equal(rstore_result_get(s, id3, &r, &back, &e), BW_OK);
+    assert_string_equal(back, stamped);
+    free(back);
+    free(stamped);
+    assert_int_equal(rstore_result_get(s, id, &r, NULL, &e), BW_OK);
     assert_int_equal(r.id, id);
     assert_int_equal(r.finished_at, 1700000123);
     assert_memory_equal(&r.sum, &want, sizeof want);
@@ -125,7 +139,10 @@ static void rc_results_round_trip(void **state)
     assert_int_equal(rstore_result_get(s, id, &r, NULL, &e), BW_OK);
     int64_t id2 = 0;
     assert_int_equal(rstore_result_add(s, rec, NULL, &id2, &e), BW_OK);
-    assert_true(id2 > id);
+    assert_true(id2 > id3);
+    assert_int_equal(rstore_result_get(s, id2, &r, &back, &e), BW_OK);
+    assert_string_equal(back, rec); /* no meta: nobody to name */
+    free(back);
     assert_int_equal(rstore_result_get(s, id2, &r, NULL, &e), BW_OK);
     assert_string_equal(r.player, "");
     assert_string_equal(r.workshop, "");
