@@ -482,6 +482,33 @@ int app_play_workshop(int argc, char **argv, FILE *out, FILE *err)
         ws_close(c);
         return APP_FAILED;
     }
+    /* The room knows a player by name: a second person of the same name in
+     * another team would have their games added to the first's. */
+    rstore_player *joined = NULL;
+    int njoined = 0;
+    if (rstore_players_list(c->st, cf->id, &joined, &njoined, &e) != BW_OK) {
+        fprintf(err, "bulwark play: cannot read the lobby: %s\n", e.msg);
+        ws_close(c);
+        return APP_FAILED;
+    }
+    for (int i = 0; i < njoined; i++)
+        if (strcmp(joined[i].name, o.name) == 0 && strcmp(joined[i].team, o.team) != 0) {
+            char other[STORE_NAME_MAX], me[STORE_NAME_MAX], team[STORE_NAME_MAX];
+            snprintf(other, sizeof other, "%s", joined[i].team);
+            snprintf(me, sizeof me, "%s", o.name);
+            snprintf(team, sizeof team, "%s", o.team);
+            bw_text_clean(other);
+            bw_text_clean(me);
+            bw_text_clean(team);
+            fprintf(err,
+                    "bulwark play: %s: the name '%s' already plays in team %s: if that is you, join team %s; "
+                    "otherwise pick another name (say '%.30s-%.20s')\n",
+                    cf->id, me, other, other, me, team);
+            free(joined);
+            ws_close(c);
+            return APP_FAILED;
+        }
+    free(joined);
     if (rstore_join(c->st, cf->id, o.name, o.team, &e) != BW_OK) {
         fprintf(err, "bulwark play: cannot join the lobby: %s\n", e.msg);
         ws_close(c);

@@ -217,6 +217,20 @@ static void test_a_player_is_refused_with_did_you_mean_and_before_the_start(void
     assert_non_null(strstr(rr.err, "is not started: gave up waiting after 0 s"));
     assert_int_equal(BW("workshop", config, "--status"), 0);
     assert_non_null(strstr(rr.out, "red          (1): alice"));
+    /* A second alice, in another team, would have her games added to the
+     * first's: refused, with what to do. The same alice re-joins. */
+    assert_int_equal(BW("play", "--workshop", config, "--name", "alice", "--team", "blue", "--player", "sensible",
+                        "--no-wait"),
+                     1);
+    assert_non_null(strstr(rr.err, "cli-test: the name 'alice' already plays in team red: if that is you, join team "
+                                   "red; otherwise pick another name (say 'alice-blue')"));
+    assert_int_equal(BW("play", "--workshop", config, "--name", "alice", "--team", "red", "--player", "sensible",
+                        "--no-wait"),
+                     1);
+    assert_non_null(strstr(rr.err, "is not started: gave up waiting after 0 s"));
+    assert_int_equal(BW("workshop", config, "--status"), 0);
+    assert_non_null(strstr(rr.out, "red          (1): alice"));
+    assert_null(strstr(rr.out, "blue         (1)"));
 }
 
 static void test_a_submitted_result_carries_player_team_and_workshop(void **state)
