@@ -58,7 +58,9 @@ typedef struct ws_state {
     rstore_session s;
     rstore_player *players;
     int player_count;
-    room rm; /* with records (decisions) once the session has ended */
+    room rm; /* with records (decisions) once the session is over */
+    bool time_up; /* running (or paused) with no time left: over, not yet ended by hand */
+    bool over;    /* ended, or time_up: the debrief is shown */
 } ws_state;
 
 /* Read the session, the lobby and the room; APP_OK or APP_FAILED with

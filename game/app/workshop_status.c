@@ -17,9 +17,14 @@ int ws_gather(ws_ctx *c, ws_state *st, FILE *err)
 {
     memset(st, 0, sizeof *st);
     bw_err e;
-    if (rstore_session_get(c->st, c->cfg.id, &st->s, &e) != BW_OK ||
-        rstore_players_list(c->st, c->cfg.id, &st->players, &st->player_count, &e) != BW_OK ||
-        ws_room(c, st->s.phase == RSTORE_ENDED, &st->rm, &e) != BW_OK) {
+    int rc = rstore_session_get(c->st, c->cfg.id, &st->s, &e);
+    if (rc == BW_OK) {
+        st->time_up = st->s.phase != RSTORE_LOBBY && st->s.phase != RSTORE_ENDED &&
+                      ws_seconds_left(&c->cfg, &st->s, (int64_t)time(NULL)) == 0;
+        st->over = st->s.phase == RSTORE_ENDED || st->time_up;
+    }
+    if (rc != BW_OK || rstore_players_list(c->st, c->cfg.id, &st->players, &st->player_count, &e) != BW_OK ||
+        ws_room(c, st->over, &st->rm, &e) != BW_OK) {
         fprintf(err, "bulwark workshop: %s\n", e.msg);
         free(st->players);
         room_free(&st->rm);
@@ -39,6 +44,8 @@ static const char *const pillar_names[SIM_PILLAR_COUNT] = { "protection", "respo
 
 static void print_debrief(const room *rm, FILE *out)
 {
+    if (rm->scenario_count == 0)
+        fprintf(out, "\nRoom debrief: no game was submitted.\n");
     for (int k = 0; k < rm->scenario_count; k++) {
         const room_scenario *sc = &rm->scenarios[k];
         fprintf(out, "\nRoom debrief: %s%s%s — %d game%s, %d won\n", sc->id, sc->title[0] ? " · " : "",
@@ -89,7 +96,7 @@ static void print_state(const ws_ctx *c, const ws_state *st, FILE *out)
     if (cf->seed_given)
         fprintf(out, " (seed %llu)", (unsigned long long)cf->seed);
     fputc('\n', out);
-    fprintf(out, "Phase: %s · %s left of %s\n", ws_phase_name(st->s.phase),
+    fprintf(out, "Phase: %s · %s left of %s\n", st->time_up ? "ended (time up: no more games are taken)" : ws_phase_name(st->s.phase),
             ws_clock(ws_seconds_left(cf, &st->s, now), left, sizeof left),
             ws_clock((int64_t)cf->time_limit_minutes * 60, limit, sizeof limit));
     if (st->s.announcement[0])
@@ -127,7 +134,7 @@ static void print_state(const ws_ctx *c, const ws_state *st, FILE *out)
     }
     if (rm->player_count > 50)
         fprintf(out, "  ... and %d more\n", rm->player_count - 50);
-    if (st->s.phase == RSTORE_ENDED)
+    if (st->over)
         print_debrief(rm, out);
 }
 
@@ -174,7 +181,8 @@ static cJSON *state_json(const ws_ctx *c, const ws_state *st)
     cJSON_AddStringToObject(o, "workshop", cf->id);
     cJSON_AddStringToObject(o, "title", cf->title);
     cJSON_AddStringToObject(o, "results", rstore_describe(c->st));
-    cJSON_AddStringToObject(o, "phase", ws_phase_name(st->s.phase));
+    cJSON_AddStringToObject(o, "phase", ws_phase_name(st->over ? RSTORE_ENDED : st->s.phase));
+    cJSON_AddBoolToObject(o, "time_up", st->time_up);
     cJSON_AddNumberToObject(o, "time_limit_seconds", (double)cf->time_limit_minutes * 60);
     cJSON_AddNumberToObject(o, "elapsed_seconds", (double)ws_elapsed(&st->s, now));
     cJSON_AddNumberToObject(o, "seconds_left", (double)ws_seconds_left(cf, &st->s, now));
@@ -193,7 +201,7 @@ static cJSON *state_json(const ws_ctx *c, const ws_state *st)
     cJSON_AddNumberToObject(o, "results_count", st->rm.game_count);
     cJSON_AddItemToObject(o, "teams", entries_json(st->rm.teams, st->rm.team_count, false));
     cJSON_AddItemToObject(o, "players", entries_json(st->rm.players, st->rm.player_count, true));
-    if (st->s.phase == RSTORE_ENDED) {
+    if (st->over) {
         cJSON *deb = cJSON_AddArrayToObject(o, "debrief");
         for (int k = 0; k < st->rm.scenario_count; k++) {
             const room_scenario *s = &st->rm.scenarios[k];
@@ -275,7 +283,7 @@ void ws_fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
         size_t l = strlen(v->scenarios);
         snprintf(v->scenarios + l, sizeof v->scenarios - l, "%s%s", i ? ", " : "", cf->scenarios[i].name);
     }
-    v->phase = (int)st->s.phase;
+    v->phase = (int)(st->over ? RSTORE_ENDED : st->s.phase);
     v->secs_left = ws_seconds_left(cf, &st->s, now);
     v->secs_limit = (int64_t)cf->time_limit_minutes * 60;
     snprintf(v->announcement, sizeof v->announcement, "%s", st->s.announcement);
@@ -316,7 +324,7 @@ void ws_fill_view(ws_ctx *c, const ws_state *st, ui_console_view *v)
         if (!sc || st->rm.scenarios[k].games > sc->games)
             sc = &st->rm.scenarios[k];
     if (sc) {
-        v->have_debrief = st->s.phase == RSTORE_ENDED;
+        v->have_debrief = st->over;
         snprintf(v->debrief_scenario, sizeof v->debrief_scenario, "%.127s", sc->title[0] ? sc->title : sc->id);
         v->debrief_games = sc->games;
         v->debrief_won = sc->won;

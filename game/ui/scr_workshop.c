@@ -205,8 +205,10 @@ static void draw_footer(console *c, ui_rect *body, ui_console_which which)
     ui_gfx *g = c->g;
     ui_rect bot = ui_cut_bottom(body, ui_line_height(g, UI_FONT_BODY) * 2 + 28);
     ui_fill(g, bot, UI_PANEL);
-    const char *keys = c->typing ? "Type the announcement · [Enter] send · [Esc] cancel · empty clears it"
-                       : "[S] start   [P] pause/resume   [A] announce   [E] end   [Tab] view   [Q] quit";
+    const char *keys = c->typing         ? "Type the announcement · [Enter] send · [Esc] cancel · empty clears it"
+                       : c->v->phase == 0 ? "[S] start   [A] announce   [Tab] view   [Q] quit"
+                       : c->v->phase == 3 ? "[A] announce   [Tab] view   [Q] quit"
+                                          : "[P] pause/resume   [A] announce   [E] end   [Tab] view   [Q] quit";
     ui_text(g, UI_FONT_BODY, bot.x + 28, bot.y + 10, UI_TEXT, keys);
     char line[400];
     snprintf(line, sizeof line, "View: %s%s%s%s", view_names[which], c->picked < 0 ? " (follows the session)" : "",

@@ -295,7 +295,13 @@ static void test_no_game_is_taken_after_the_end_or_past_the_time_limit(void **st
     ss.started_at -= 61; /* the minute has run */
     assert_int_equal(rstore_session_put(s, &ss, &e), BW_OK);
     assert_int_equal(BW("workshop", config, "--status"), 0);
-    assert_non_null(strstr(rr.out, "Phase: running · 0:00 left of 1:00"));
+    /* Time up is over for the facilitator too: said so, with the debrief. */
+    assert_non_null(strstr(rr.out, "Phase: ended (time up: no more games are taken) · 0:00 left of 1:00"));
+    assert_non_null(strstr(rr.out, "Room debrief: no game was submitted."));
+    assert_int_equal(BW("workshop", config, "--status", "--json"), 0);
+    assert_non_null(strstr(rr.out, "\"phase\":\t\"ended\""));
+    assert_non_null(strstr(rr.out, "\"time_up\":\ttrue"));
+    assert_non_null(strstr(rr.out, "\"debrief\":"));
     assert_int_equal(BW("play", "--workshop", config, "--name", "late", "--team", "red", "--player", "sensible"), 1);
     assert_non_null(strstr(rr.err, "the workshop's time limit has passed: no more games are taken"));
     /* A pause does not count against the limit. */
