@@ -93,7 +93,7 @@ int app_cmd_check(int argc, char **argv, FILE *out, FILE *err)
             continue;
         }
         if (workshop_file_is_config(argv[i])) { /* a workshop config (docs/workshops.md) */
-            bad += !app_check_workshop(argv[i], all, out, err);
+            bad += !app_check_workshop(argv[i], werror, all, out, err);
             continue;
         }
         script_diags d;

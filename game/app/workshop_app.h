@@ -15,7 +15,7 @@
 /* `bulwark check` of one workshop config: its diagnostics to err (or as
  * one JSON object added to json_all, a cJSON array, when not NULL) and
  * "FILE: ok (...)" to out. Returns whether it is valid. */
-bool app_check_workshop(const char *file, void *json_all, FILE *out, FILE *err);
+bool app_check_workshop(const char *file, bool werror, void *json_all, FILE *out, FILE *err);
 
 /* `bulwark play --workshop CONFIG ...`: argv is play's whole argument
  * list. Returns an exit code. */

@@ -66,6 +66,7 @@ typedef struct reading {
     int nentries;
     const char *results;
     int results_line;
+    int role_line; /* of the first role given (0: none) */
 } reading;
 
 static int field_line(reading *g, const char *key)
@@ -203,6 +204,8 @@ static void read_role(reading *g, lua_State *L, int t, const char *key, char *ds
 {
     int line = field_line(g, key);
     const char *v = reader_str(&g->r, L, t, key, "config", line, false, WORKSHOP_ID_MAX - 1);
+    if (v && !g->role_line)
+        g->role_line = line ? line : g->top_line;
     if (v && !role_ok(v))
         reader_problem(&g->r, line,
                        "config: %s '%.40s' must be a PostgreSQL role name: a lowercase letter or '_', "
@@ -572,12 +575,9 @@ int workshop_load(const char *path, workshop_config *out, script_diags *diags, b
             if (g.entries[i])
                 resolve_scenario(&g, dir, g.entries[i], g.entry_lines[i]);
         resolve_results(&g, dir);
-        if (!out->results_postgres && g.results) {
-            int pl = reader_key_line(&g.r, "player_role", 0), fl = reader_key_line(&g.r, "facilitator_role", 0);
-            if (pl || fl)
-                script_diags_add(diags, path, pl ? pl : fl, true,
-                                 "config: roles apply only to PostgreSQL; results go to a SQLite file");
-        }
+        if (!out->results_postgres && g.results && g.role_line)
+            script_diags_add(diags, path, g.role_line, true,
+                             "config: roles apply only to PostgreSQL; results go to a SQLite file");
     }
     reader_free(&g.r);
     free(src);

@@ -107,6 +107,55 @@ static int bw(char *const *args)
 
 /* ---- check ------------------------------------------------------------------------------ */
 
+/* The example config of docs/workshops.md, saved as the docs say, checks
+ * clean even with --werror: a facilitator's first copy gives no warning. */
+static void test_the_documented_example_config_is_clean(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/docs/workshops.md", getenv("BULWARK_SOURCE_DIR"));
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char doc[1 << 17];
+    size_t n = fread(doc, 1, sizeof doc - 1, f);
+    fclose(f);
+    doc[n] = '\0';
+    const char *start = strstr(doc, "```lua\nreturn {\n  workshop = \"acme-2026-11\"");
+    assert_non_null(start);
+    start += strlen("```lua\n");
+    const char *end = strstr(start, "```");
+    assert_non_null(end);
+    char file[200];
+    snprintf(file, sizeof file, "%s/acme.workshop.lua", dir);
+    f = fopen(file, "wb");
+    assert_non_null(f);
+    fwrite(start, 1, (size_t)(end - start), f);
+    fclose(f);
+    assert_int_equal(BW("check", "--werror", file), 0);
+    assert_non_null(strstr(rr.out, "acme.workshop.lua: ok (workshop acme-2026-11: 2 scenarios, 3 teams, 60 minutes"));
+    assert_string_equal(rr.err, "");
+    /* With a role named on a SQLite store: a warning, an error with --werror. */
+    f = fopen(file, "ab");
+    assert_non_null(f);
+    fclose(f);
+    char text[4096];
+    snprintf(text, sizeof text, "%.*s", (int)(end - start), start);
+    char *close = strrchr(text, '}');
+    assert_non_null(close);
+    snprintf(close, sizeof text - (size_t)(close - text), "  player_role = \"room_player\",\n}\n");
+    f = fopen(file, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    assert_int_equal(BW("check", file), 0);
+    assert_non_null(strstr(rr.err, "warning: config: roles apply only to PostgreSQL"));
+    assert_int_equal(BW("check", "--werror", file), 1);
+    assert_non_null(strstr(rr.out, "acme.workshop.lua: 1 warning, failed with --werror"));
+    assert_int_equal(BW("check", "--werror", "--json", file), 1);
+    assert_non_null(strstr(rr.out, "\"severity\":\t\"error\""));
+    unlink(file);
+}
+
 static void test_check_validates_a_workshop_config(void **state)
 {
     (void)state;
@@ -476,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_a_player_is_refused_with_did_you_mean_and_before_the_start),
         cmocka_unit_test(test_a_submitted_result_carries_player_team_and_workshop),
         cmocka_unit_test(test_no_game_is_taken_after_the_end_or_past_the_time_limit),
+        cmocka_unit_test(test_the_documented_example_config_is_clean),
         cmocka_unit_test(test_a_waiting_player_plays_on_when_the_facilitator_resumes),
         cmocka_unit_test(test_the_players_window_submits_when_the_game_ends),
         cmocka_unit_test(test_the_console_window_draws_each_view),
