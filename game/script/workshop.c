@@ -438,6 +438,19 @@ static void resolve_results(reading *g, const char *dir)
             reader_problem(&g->r, g->results_line, "config: results contains a control character");
             return;
         }
+    /* "postgresq://..." is a misspelt database, not a file to create. */
+    const char *scheme_end = strstr(t, "://");
+    if (scheme_end) {
+        static const char *const schemes[] = { "postgresql", "postgres", NULL };
+        char scheme[32];
+        snprintf(scheme, sizeof scheme, "%.*s", (int)(scheme_end - t < 31 ? scheme_end - t : 31), t);
+        const char *near = bw_closest(scheme, schemes);
+        reader_problem(&g->r, g->results_line,
+                       "config: results '%.80s' is neither a PostgreSQL URI (postgresql:// or postgres://) nor a "
+                       "file path%s%s%s",
+                       t, near ? " (did you mean '" : "", near ? near : "", near ? "://'?)" : "");
+        return;
+    }
     int n = t[0] == '/' ? snprintf(c->results, sizeof c->results, "%s", t)
                         : snprintf(c->results, sizeof c->results, "%s/%s", dir, t);
     if (n < 0 || (size_t)n >= sizeof c->results) {

@@ -161,6 +161,12 @@ static const bad_case bad_cases[] = {
     { "results", NULL, ":1: error: config: missing 'results'" },
     { "results", "results = 5,", ":8: error: config: 'results' must be a string, not a number" },
     { "results", "results = \"nowhere/acme.db\",", ":8: error: config: results 'nowhere/acme.db': its folder does not exist" },
+    { "results", "results = \"postgresq://db.example/bulwark\",",
+      ":8: error: config: results 'postgresq://db.example/bulwark' is neither a PostgreSQL URI (postgresql:// or "
+      "postgres://) nor a file path (did you mean 'postgresql://'?)" },
+    { "results", "results = \"mysql://db.example/bulwark\",",
+      ":8: error: config: results 'mysql://db.example/bulwark' is neither a PostgreSQL URI (postgresql:// or "
+      "postgres://) nor a file path" },
     { "results", "results = \"sub\",", ":8: error: config: results 'sub' is a folder" },
     { "results", "results = \"postgresql://ada:secret@db/room\",", ":8: error: config: results holds a password" },
     { "results", "results = \"host=db password=secret\",", ":8: error: config: results holds a password" },
