@@ -46,9 +46,9 @@ bool app_check_workshop(const char *file, bool werror, void *json_all, FILE *out
         if (loaded && !ok)
             fprintf(out, "%s: %d warning%s, failed with --werror\n", file, d.warnings, d.warnings == 1 ? "" : "s");
         else if (ok)
-            fprintf(out, "%s: ok (workshop %s: %d scenario%s, %d team%s, %d minutes, results in %s)\n", file,
+            fprintf(out, "%s: ok (workshop %s: %d scenario%s, %d team%s, %d minute%s, results in %s)\n", file,
                     c.id, c.scenario_count, c.scenario_count == 1 ? "" : "s", c.team_count,
-                    c.team_count == 1 ? "" : "s", c.time_limit_minutes,
+                    c.team_count == 1 ? "" : "s", c.time_limit_minutes, c.time_limit_minutes == 1 ? "" : "s",
                     c.results_postgres ? "PostgreSQL" : "a SQLite file");
     }
     script_diags_free(&d);

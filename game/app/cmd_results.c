@@ -267,8 +267,29 @@ static int parse(int argc, char **argv, results_opts *o, FILE *out, FILE *err)
         return fprintf(err, "bulwark results %s: --store and --workshop CONFIG both name a store; give one\n",
                        sub),
                APP_USAGE;
-    if (workshop && looks_like_config(workshop))
-        return load_config(o, workshop, err);
+    if (workshop && looks_like_config(workshop)) {
+        int rc = load_config(o, workshop, err);
+        if (rc != APP_OK || !o->sel.filter.team)
+            return rc;
+        /* The config knows its teams: a misspelt one is not "no results". */
+        const workshop_config *cf = o->sel.cfg;
+        const char *names[WORKSHOP_MAX_TEAMS + 1];
+        for (int t = 0; t < cf->team_count; t++) {
+            names[t] = cf->teams[t];
+            if (strcmp(cf->teams[t], o->sel.filter.team) == 0)
+                return APP_OK;
+        }
+        names[cf->team_count] = NULL;
+        const char *near = app_closest(o->sel.filter.team, names);
+        char team[STORE_NAME_MAX];
+        snprintf(team, sizeof team, "%s", o->sel.filter.team);
+        bw_text_clean(team);
+        fprintf(err, "bulwark results: '%s' is not a team of workshop %s; its teams are:", team, cf->id);
+        for (int t = 0; t < cf->team_count; t++)
+            fprintf(err, "%s %s", t ? "," : "", cf->teams[t]);
+        fprintf(err, "%s%s%s\n", near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        return APP_USAGE;
+    }
     o->sel.filter.workshop = workshop;
     return APP_OK;
 }
@@ -362,8 +383,8 @@ static int list(const results_set *set, bool json, FILE *out, FILE *err)
         fprintf(out, "no results in %s\n", set->where);
         return APP_OK;
     }
-    fprintf(out, "%6s  %-20s  %-16s  %-10s  %-14s  %-12s  %-4s  %5s  %5s  %5s\n", "ID", "FINISHED (UTC)",
-            "PLAYER", "TEAM", "WORKSHOP", "SCENARIO", "", "STARS", "TOTAL", "TICKS");
+    fprintf(out, "%6s  %-20s  %-16s  %-10s  %-14s  %-12s  %-7s  %5s  %5s  %5s\n", "ID", "FINISHED (UTC)",
+            "PLAYER", "TEAM", "WORKSHOP", "SCENARIO", "OUTCOME", "STARS", "TOTAL", "TICKS");
     for (int i = 0; i < set->count; i++) {
         const store_result *r = &set->rows[i];
         char when[32], p[STORE_NAME_MAX], t[STORE_NAME_MAX], w[STORE_NAME_MAX];
@@ -371,7 +392,7 @@ static int list(const results_set *set, bool json, FILE *out, FILE *err)
         int total = 0;
         for (int k = 0; k < SIM_PILLAR_COUNT; k++)
             total += r->sum.pillar[k];
-        fprintf(out, "%6" PRId64 "  %-20s  %-16s  %-10s  %-14s  %-12s  %-4s  %5d  %5d  %5d\n", r->id, when,
+        fprintf(out, "%6" PRId64 "  %-20s  %-16s  %-10s  %-14s  %-12s  %-7s  %5d  %5d  %5d\n", r->id, when,
                 shown(r->player, p, sizeof p), shown(r->team, t, sizeof t), shown(r->workshop, w, sizeof w),
                 r->sum.scenario_id, results_outcome(r->sum.outcome), r->sum.stars, total, r->sum.ticks);
     }

@@ -527,6 +527,14 @@ static void test_a_workshop_config_names_the_store_the_filter_and_the_scenario_f
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "result 1 (log4shell, eve, red): OK (world "));
     assert_non_null(strstr(r.out, "1 result verified in"));
+    /* a team the config does not have is a mistake, not an empty list */
+    RUN(&r, "results", "list", "--workshop", config, "--team", "rde");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'rde' is not a team of workshop acme-ws; its teams are: red, blue (did you mean 'red'?)"));
+    RUN(&r, "results", "list", "--workshop", config, "--team", "red");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "OUTCOME"));
+    assert_non_null(strstr(r.out, "1 result in"));
     /* without the config, the shipped log4shell is not the file it was played on */
     RUN(&r, "results", "verify", "--store", db, "--workshop", "acme-ws");
     assert_int_equal(r.status, 1);
