@@ -262,7 +262,12 @@ static void draw_lobby(console *c, ui_rect r)
 
 static void stars_text(int stars, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s%s%s", stars > 0 ? "★" : "☆", stars > 1 ? "★" : "☆", stars > 2 ? "★" : "☆");
+    /* a player's stars add up over the workshop's scenarios: past one
+     * game's three, a number says it */
+    if (stars > 3)
+        snprintf(buf, n, "%d★", stars);
+    else
+        snprintf(buf, n, "%s%s%s", stars > 0 ? "★" : "☆", stars > 1 ? "★" : "☆", stars > 2 ? "★" : "☆");
 }
 
 static void draw_scoreboard(console *c, ui_rect r)
