@@ -205,6 +205,51 @@ static bool id_known(const lint *l, id_kind k, const char *id, const char **near
     return false;
 }
 
+static void warn_unknown(lint *l, const char *at, const char *call, id_kind k, const char *what,
+                         const char *id)
+{
+    const char *near = NULL;
+    if (!id_known(l, k, id, &near))
+        warn(l, "unknown-id", line_at(l, at), "w:%s: no %s '%s'%s%s%s", call, what, id,
+             near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+}
+
+/* The position after the string literal at p (after spaces), escapes and
+ * all: a message's text may be longer than an id and say "\n". NULL
+ * when there is no whole literal there. */
+static const char *skip_literal(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p != '"' && *p != '\'')
+        return NULL;
+    char q = *p++;
+    while (*p && *p != q && *p != '\n')
+        p += (*p == '\\' && p[1]) ? 2 : 1;
+    return *p == q ? p + 1 : NULL;
+}
+
+/* The literal `field = "x"` in the spec of a call (w:add_vuln{ node = "db" }),
+ * looked for up to the spec's first '}' as scan_collect_added does. */
+static bool spec_field(const char *p, const char *field, char *buf, size_t size)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p != '{')
+        return false;
+    size_t n = strlen(field);
+    for (const char *q = p + 1; *q && *q != '}' && q - p < 4096; q++) {
+        if (strncmp(q, field, n) != 0 || isalnum((unsigned char)q[-1]) || q[-1] == '_')
+            continue;
+        const char *r = q + n;
+        while (*r == ' ' || *r == '\t')
+            r++;
+        if (*r == '=' && r[1] != '=' && scan_literal(r + 1, buf, size))
+            return true;
+    }
+    return false;
+}
+
 /* w:node("db"), w:activate("crew"), ...: the literal ids the scripts name. */
 static void lint_ids(lint *l)
 {
@@ -241,6 +286,27 @@ static void lint_ids(lint *l)
                 warn(l, "unknown-id", line_at(l, p), "w:compromise: no actor '%s'%s%s%s", id,
                      near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         }
+    }
+    /* w:message(text, node): the node after a literal text (the game stops
+     * at run time on an unknown one) */
+    for (const char *p = src; (p = scan_next_call(p, "message")) != NULL;) {
+        const char *q = skip_literal(p);
+        char id[SIM_ID_MAX];
+        while (q && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q && *q == ',' && scan_literal(q + 1, id, sizeof id))
+            warn_unknown(l, p, "message", ID_NODE, "node", id);
+    }
+    /* the ids a spec names: w:add_vuln{ node = "db" }, w:report{ vuln = "V-1" } */
+    for (const char *p = src; (p = scan_next_call(p, "add_vuln")) != NULL;) {
+        char id[SIM_ID_MAX];
+        if (spec_field(p, "node", id, sizeof id))
+            warn_unknown(l, p, "add_vuln", ID_NODE, "node", id);
+    }
+    for (const char *p = src; (p = scan_next_call(p, "report")) != NULL;) {
+        char id[SIM_ID_MAX];
+        if (spec_field(p, "vuln", id, sizeof id))
+            warn_unknown(l, p, "report", ID_VULN, "vulnerability", id);
     }
     /* states, pillars and tallies: names the engine defines */
     for (const char *p = src; (p = strstr(p, "state")) != NULL; p += 5) {
