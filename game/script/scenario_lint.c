@@ -619,9 +619,44 @@ static void lint_actions(lint *l)
 
 /* ---- objectives ------------------------------------------------------------------- */
 
-/* Collaboration starts at 40 and rises only by what the player may do
- * (score.c); without those actions, a script's w:adjust or reports to
- * coordinate, its ceiling is known. */
+/* The most a pillar can reach from what the player may do (score.c), or
+ * 100 when nothing short of that is known. Collaboration starts at 40 and
+ * rises by sharing, reports handled, security.txt and notifying.
+ * Capacity is held/80 + gained/20 + 5 a practice (at most 8): without
+ * training (action.c, apply) the capability rises only when a practice is
+ * first adopted (adopt: mfa .. ddos_protection, threat_model and scan
+ * included), by at most 30 per mille each. Protection and responsibility
+ * start at 100 and what they end at depends on the attackers, so no
+ * ceiling is known for them. */
+static int pillar_ceiling(const lint *l, uint32_t offered, sim_pillar p)
+{
+    const sim_def *d = l->d;
+#define OFFERED(k) ((offered & (1u << (k))) != 0)
+    if (p == SIM_PILLAR_COLLABORATION) {
+        if (OFFERED(SIM_ACT_JOIN_SHARING) || (OFFERED(SIM_ACT_REPORT_AUTHORITIES) && d->actor_count) ||
+            scan_next_call(l->code, "report")) /* reports a script sends count too */
+            return 100;
+        int c = 40 + (OFFERED(SIM_ACT_SHARE_INDICATOR) && d->actor_count ? 36 : 0) +
+                (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
+                (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
+        return c < 100 ? c : 100;
+    }
+    if (p == SIM_PILLAR_CAPACITY) {
+        if (OFFERED(SIM_ACT_TRAIN))
+            return 100;
+        int practices = 0;
+        for (int k = SIM_ACT_MFA; k <= SIM_ACT_DDOS_PROTECTION; k++)
+            practices += OFFERED(k);
+        long held = 30L * practices, gained = 30L * practices;
+        for (int a = 0; a < SIM_AREA_COUNT; a++)
+            held += d->defender.capability_permille[a];
+        long c = held / 80 + gained / 20 + 5L * (practices > 8 ? 8 : practices);
+        return c < 100 ? (int)c : 100;
+    }
+#undef OFFERED
+    return 100;
+}
+
 static void lint_objectives(lint *l)
 {
     const sim_def *d = l->d;
@@ -632,23 +667,20 @@ static void lint_objectives(lint *l)
         for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++)
             if (!sim_action_is_offensive((sim_action_kind)k))
                 offered |= 1u << k;
-#define OFFERED(k) ((offered & (1u << (k))) != 0)
-    if (OFFERED(SIM_ACT_JOIN_SHARING) || (OFFERED(SIM_ACT_REPORT_AUTHORITIES) && d->actor_count))
-        return; /* no ceiling short of 100 */
-    int ceiling = 40 + (OFFERED(SIM_ACT_SHARE_INDICATOR) && d->actor_count ? 36 : 0) +
-                  (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
-                  (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
-#undef OFFERED
-    if (scan_next_call(l->code, "report") && ceiling < 100)
-        return; /* reports a script sends count too */
     for (size_t i = 0; i < d->objective_count; i++) {
         const sim_objective_def *o = &d->objectives[i];
-        if (o->kind == SIM_OBJ_PILLAR_MIN && strcmp(o->target, "collaboration") == 0 &&
-            o->value > ceiling)
-            warn(l, "unreachable-objective", l->b->objective_lines[i],
-                 "objective '%s' needs collaboration %d, but what this scenario offers raises it "
-                 "to %d at most",
-                 o->id, o->value, ceiling);
+        if (o->kind != SIM_OBJ_PILLAR_MIN)
+            continue;
+        for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+            if (strcmp(o->target, sim_pillar_name((sim_pillar)p)) != 0)
+                continue;
+            int ceiling = pillar_ceiling(l, offered, (sim_pillar)p);
+            if (o->value > ceiling)
+                warn(l, "unreachable-objective", l->b->objective_lines[i],
+                     "objective '%s' needs %s %d, but what this scenario offers raises it "
+                     "to %d at most",
+                     o->id, o->target, o->value, ceiling);
+        }
     }
 }
 

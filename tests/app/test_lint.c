@@ -82,10 +82,27 @@ static void test_an_objective_nothing_offered_can_meet(void **state)
 {
     (void)state;
     const expect want[] = {
-        { 14, "objective 'friends' needs collaboration 60, but what this scenario offers raises "
+        { 15, "objective 'friends' needs collaboration 60, but what this scenario offers raises "
               "it to 40 at most [unreachable-objective]" },
+        { 17, "objective 'learn' needs capacity 20, but what this scenario offers raises "
+              "it to 6 at most [unreachable-objective]" },
     };
-    expect_lints("tests/fixtures/lint/unreachable-objective.lua", want, 1);
+    expect_lints("tests/fixtures/lint/unreachable-objective.lua", want, 2);
+}
+
+/* Capacity without training or a practice to adopt stays where the
+ * defender starts; offering train lifts the ceiling. */
+static void test_capacity_nothing_raises(void **state)
+{
+    (void)state;
+    const expect want[] = {
+        { 16, "objective 'grow' needs capacity 90, but what this scenario offers raises "
+              "it to 15 at most [unreachable-objective]" },
+    };
+    expect_lints("tests/fixtures/lint/unreachable-capacity.lua", want, 1);
+    check("tests/fixtures/lint/reachable-capacity.lua", "--werror");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_warnings(r.err), 0);
 }
 
 static void test_days_after_the_end(void **state)
@@ -262,6 +279,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_an_objective_nothing_offered_can_meet),
+        cmocka_unit_test(test_capacity_nothing_raises),
         cmocka_unit_test(test_days_after_the_end),
         cmocka_unit_test(test_an_asset_no_attacker_reaches),
         cmocka_unit_test(test_actions_offered_that_nothing_accepts),
