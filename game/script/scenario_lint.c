@@ -686,6 +686,14 @@ static void lint_objectives(lint *l)
 
 /* ---- texts ------------------------------------------------------------------------- */
 
+/* The line of `label = "..."` in the table that starts at line from; from
+ * itself when the label is the id, is computed or is not found there. */
+static int label_line(const build *b, const char *label, int from)
+{
+    int at = label ? reader_find_line_from(&b->r, "label", label, from) : 0;
+    return at ? at : from;
+}
+
 static void lint_texts(lint *l)
 {
     const sim_def *d = l->d;
@@ -697,14 +705,14 @@ static void lint_texts(lint *l)
     for (size_t i = 0; i < d->node_count; i++) {
         const char *label = d->nodes[i].label ? d->nodes[i].label : d->nodes[i].id;
         if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_NODE_LABEL_PX)
-            warn(l, "text-too-long", b->node_lines[i],
+            warn(l, "text-too-long", label_line(b, d->nodes[i].label, b->node_lines[i]),
                  "node '%s': label \"%s\" is too wide for its box on the map (%d of %d px)",
                  d->nodes[i].id, label, w, BW_FIT_NODE_LABEL_PX);
     }
     for (size_t i = 0; i < d->actor_count; i++) {
         const char *label = d->actors[i].label ? d->actors[i].label : d->actors[i].id;
         if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_ACTOR_LABEL_PX)
-            warn(l, "text-too-long", b->actor_lines[i],
+            warn(l, "text-too-long", label_line(b, d->actors[i].label, b->actor_lines[i]),
                  "actor '%s': label \"%s\" is too wide for its tag on the map (%d of %d px)",
                  d->actors[i].id, label, w, BW_FIT_ACTOR_LABEL_PX);
     }
