@@ -308,6 +308,36 @@ static void lint_ids(lint *l)
         if (spec_field(p, "vuln", id, sizeof id))
             warn_unknown(l, p, "report", ID_VULN, "vulnerability", id);
     }
+    /* w:adjust("capacity", ...) and w:has_control(node, "mfa"): names the
+     * engine defines, each an error at run time when misspelt */
+    for (const char *p = src; (p = scan_next_call(p, "adjust")) != NULL;) {
+        char name[32];
+        if (!scan_literal(p, name, sizeof name))
+            continue;
+        const char *pillars[SIM_PILLAR_COUNT + 1];
+        bool ok = false;
+        for (int k = 0; k < SIM_PILLAR_COUNT; k++)
+            ok |= strcmp(pillars[k] = sim_pillar_name((sim_pillar)k), name) == 0;
+        pillars[SIM_PILLAR_COUNT] = NULL;
+        const char *near = bw_closest(name, pillars);
+        if (!ok)
+            warn(l, "unknown-id", line_at(l, p), "w:adjust: no pillar '%s'%s%s%s", name,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    }
+    for (const char *p = src; (p = scan_next_call(p, "has_control")) != NULL;) {
+        const char *q = scan_second_arg(p);
+        char name[32];
+        if (!q || !scan_literal(q, name, sizeof name))
+            continue;
+        const char *controls[SIM_CONTROL_COUNT + 1];
+        for (int k = 0; k < SIM_CONTROL_COUNT; k++)
+            controls[k] = sim_control_name(1u << k);
+        controls[SIM_CONTROL_COUNT] = NULL;
+        const char *near = bw_closest(name, controls);
+        if (sim_control_parse(name) <= 0)
+            warn(l, "unknown-id", line_at(l, p), "w:has_control: no control '%s'%s%s%s", name,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    }
     /* states, pillars and tallies: names the engine defines */
     for (const char *p = src; (p = strstr(p, "state")) != NULL; p += 5) {
         const char *q = p + 5;

@@ -187,18 +187,20 @@ static void test_scripts_that_name_what_does_not_exist(void **state)
 {
     (void)state;
     const expect want[] = {
-        { 13, "w:node: no node 'dbb' (did you mean 'db'?) [unknown-id]" },
-        { 13, "no node state 'compromized' (did you mean 'compromised'?): it is never true "
+        { 14, "w:node: no node 'dbb' (did you mean 'db'?) [unknown-id]" },
+        { 14, "no node state 'compromized' (did you mean 'compromised'?): it is never true "
               "[unknown-id]" },
-        { 16, "w:tally() has no counter 'offences' (did you mean 'offenses'?) [unknown-id]" },
+        { 17, "w:tally() has no counter 'offences' (did you mean 'offenses'?) [unknown-id]" },
         /* the node after a message's text (one with escapes), a new
-         * weakness's node, a report's weakness: each stops the game at run
-         * time; w:message("fine", "db") on line 20 is right */
-        { 17, "w:message: no node 'dbs' (did you mean 'db'?) [unknown-id]" },
-        { 18, "w:add_vuln: no node 'bd' (did you mean 'db'?) [unknown-id]" },
-        { 19, "w:report: no vulnerability 'V-3' (did you mean 'V-1'?) [unknown-id]" },
+         * weakness's node, a report's weakness, a pillar, a control: each
+         * stops the game at run time; lines 21 and 23 are right */
+        { 18, "w:message: no node 'dbs' (did you mean 'db'?) [unknown-id]" },
+        { 19, "w:add_vuln: no node 'bd' (did you mean 'db'?) [unknown-id]" },
+        { 20, "w:report: no vulnerability 'V-3' (did you mean 'V-1'?) [unknown-id]" },
+        { 22, "w:adjust: no pillar 'capasity' (did you mean 'capacity'?) [unknown-id]" },
+        { 22, "w:has_control: no control 'backups' (did you mean 'backup'?) [unknown-id]" },
     };
-    expect_lints("tests/fixtures/lint/unknown-id.lua", want, 6);
+    expect_lints("tests/fixtures/lint/unknown-id.lua", want, 8);
 }
 
 static void test_a_lint_can_be_silenced_by_name(void **state)
