@@ -113,17 +113,24 @@ static test_job *add_job(test_run *r)
  * `scenario(`) outside a line comment? Read, never run: a folder of an
  * author's work also holds bots (`return { decide = ... }`, AUTHORING.md
  * section 11), libraries and campaigns, which have no tests of their own.
- * An unreadable file counts as a scenario, so its error is reported. */
+ * A file that cannot be read, or is larger than a scenario may be, counts
+ * as a scenario, so its error is reported. */
 static bool looks_like_scenario(const char *path)
 {
+    enum { MAX_SOURCE = 4 << 20 }; /* the loader's limit (API.md, "Limits") */
     FILE *f = fopen(path, "rb");
     if (!f)
         return true;
-    static char buf[1 << 20]; /* a scenario names its constructor long before 1 MiB */
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    char *buf = malloc(MAX_SOURCE + 2);
+    size_t n = buf ? fread(buf, 1, MAX_SOURCE + 1, f) : 0;
     fclose(f);
+    if (!buf || n > MAX_SOURCE) {
+        free(buf);
+        return true;
+    }
     buf[n] = '\0';
-    for (const char *p = buf; *p; p++) {
+    bool found = false;
+    for (const char *p = buf; *p && !found; p++) {
         if (p[0] == '-' && p[1] == '-') {
             p += strcspn(p, "\n");
             if (!*p)
@@ -135,21 +142,23 @@ static bool looks_like_scenario(const char *path)
             continue;
         const char *q = p + 8;
         q += strspn(q, " \t\r\n");
-        if (*q == '{' || *q == '(')
-            return true;
+        found = *q == '{' || *q == '(';
     }
-    return false;
+    free(buf);
+    return found;
 }
 
-/* A scenario file: its tests beside it, or a missing tests file; any
- * other .lua is skipped (said in one line, as check does for tests). */
-static int add_scenario(test_run *r, const char *scenario)
+/* A scenario file: its tests beside it, or a missing tests file. In a
+ * folder (in_dir), any other .lua is skipped, said in one line; a file
+ * named on the command line is taken for a scenario, so a broken one is
+ * reported as broken. */
+static int add_scenario(test_run *r, const char *scenario, bool in_dir)
 {
     test_job *j = add_job(r);
     if (!j)
         return APP_INTERNAL;
     snprintf(j->scenario, sizeof j->scenario, "%s", scenario);
-    if (!looks_like_scenario(scenario)) {
+    if (in_dir && !looks_like_scenario(scenario)) {
         snprintf(j->tests, sizeof j->tests, "%s", scenario);
         j->not_scenario = true;
         return APP_OK;
@@ -213,7 +222,7 @@ static int add_dir(test_run *r, const char *dir, FILE *err)
         char path[1024], other[1024];
         snprintf(path, sizeof path, "%s/%.*s", dir, (int)(sizeof path - strlen(dir) - 2), names[i]);
         if (!ends_with(names[i], ".test.lua")) {
-            rc = add_scenario(r, path);
+            rc = add_scenario(r, path, true);
             continue;
         }
         /* a tests file whose scenario is not here runs on its own */
@@ -247,7 +256,7 @@ static int add_arg(test_run *r, const char *arg, FILE *err)
             fprintf(err, "bulwark test: %s: no such file\n", arg);
         return APP_FAILED;
     }
-    return add_scenario(r, scenario);
+    return add_scenario(r, scenario, false);
 }
 
 static const char *status_kind(script_test_status s)
