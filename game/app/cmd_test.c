@@ -9,6 +9,7 @@
 #include "bulwark/record.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ typedef struct test_job {
     char tests[1024];          /* the .test.lua file */
     char scenario[1024];       /* the scenario it belongs to, "" when unknown */
     bool missing;              /* the scenario has no tests file */
+    bool not_scenario;         /* a bot, a library or a campaign: nothing to test */
 } test_job;
 
 typedef struct test_run {
@@ -36,7 +38,8 @@ static void test_usage(FILE *out)
             "usage: bulwark test [FILE...] [--match TEXT] [--json OUT]\n"
             "  Runs scenario tests: NAME.test.lua beside scenario NAME.lua. FILE is a\n"
             "  .test.lua file, a scenario (its tests beside it), a shipped scenario id or\n"
-            "  a directory; none: every shipped scenario in scripts/scenarios/.\n"
+            "  a directory (a .lua in it that is not a scenario, a bot or a library,\n"
+            "  is skipped); none: every shipped scenario in scripts/scenarios/.\n"
             "  --match TEXT  run only the tests whose name contains TEXT\n"
             "  --json OUT    write the results as JSON (- for standard output)\n"
             "  A test file runs in the sandbox with these globals:\n"
@@ -106,13 +109,60 @@ static test_job *add_job(test_run *r)
     return j;
 }
 
-/* A scenario file: its tests beside it, or a missing tests file. */
-static int add_scenario(test_run *r, const char *scenario)
+/* Does the file call the scenario constructor (`scenario {` or
+ * `scenario(`) outside a line comment? Read, never run: a folder of an
+ * author's work also holds bots (`return { decide = ... }`, AUTHORING.md
+ * section 11), libraries and campaigns, which have no tests of their own.
+ * A file that cannot be read, or is larger than a scenario may be, counts
+ * as a scenario, so its error is reported. */
+static bool looks_like_scenario(const char *path)
+{
+    enum { MAX_SOURCE = 4 << 20 }; /* the loader's limit (API.md, "Limits") */
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return true;
+    char *buf = malloc(MAX_SOURCE + 2);
+    size_t n = buf ? fread(buf, 1, MAX_SOURCE + 1, f) : 0;
+    fclose(f);
+    if (!buf || n > MAX_SOURCE) {
+        free(buf);
+        return true;
+    }
+    buf[n] = '\0';
+    bool found = false;
+    for (const char *p = buf; *p && !found; p++) {
+        if (p[0] == '-' && p[1] == '-') {
+            p += strcspn(p, "\n");
+            if (!*p)
+                break;
+            continue;
+        }
+        if (strncmp(p, "scenario", 8) != 0 ||
+            (p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.' || p[-1] == ':')))
+            continue;
+        const char *q = p + 8;
+        q += strspn(q, " \t\r\n");
+        found = *q == '{' || *q == '(';
+    }
+    free(buf);
+    return found;
+}
+
+/* A scenario file: its tests beside it, or a missing tests file. In a
+ * folder (in_dir), any other .lua is skipped, said in one line; a file
+ * named on the command line is taken for a scenario, so a broken one is
+ * reported as broken. */
+static int add_scenario(test_run *r, const char *scenario, bool in_dir)
 {
     test_job *j = add_job(r);
     if (!j)
         return APP_INTERNAL;
     snprintf(j->scenario, sizeof j->scenario, "%s", scenario);
+    if (in_dir && !looks_like_scenario(scenario)) {
+        snprintf(j->tests, sizeof j->tests, "%s", scenario);
+        j->not_scenario = true;
+        return APP_OK;
+    }
     if (!script_test_path_for(scenario, j->tests, sizeof j->tests))
         return APP_INTERNAL;
     j->missing = !is_file(j->tests);
@@ -172,7 +222,7 @@ static int add_dir(test_run *r, const char *dir, FILE *err)
         char path[1024], other[1024];
         snprintf(path, sizeof path, "%s/%.*s", dir, (int)(sizeof path - strlen(dir) - 2), names[i]);
         if (!ends_with(names[i], ".test.lua")) {
-            rc = add_scenario(r, path);
+            rc = add_scenario(r, path, true);
             continue;
         }
         /* a tests file whose scenario is not here runs on its own */
@@ -206,7 +256,7 @@ static int add_arg(test_run *r, const char *arg, FILE *err)
             fprintf(err, "bulwark test: %s: no such file\n", arg);
         return APP_FAILED;
     }
-    return add_scenario(r, scenario);
+    return add_scenario(r, scenario, false);
 }
 
 static const char *status_kind(script_test_status s)
@@ -261,6 +311,14 @@ static int run_job(test_run *r, const test_job *j, const char *match, cJSON *fil
         if (j->scenario[0])
             cJSON_AddStringToObject(f, "scenario", shown_path(j->scenario));
         cJSON_AddItemToArray(files, f);
+    }
+    if (j->not_scenario) {
+        if (r->out)
+            fprintf(r->out, "skip %s: not a scenario (a bot or a library?), nothing to test\n",
+                    base_name(j->scenario));
+        if (f)
+            cJSON_AddBoolToObject(f, "not_a_scenario", true);
+        return APP_OK;
     }
     if (j->missing) {
         r->missing++;

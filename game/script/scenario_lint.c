@@ -205,6 +205,51 @@ static bool id_known(const lint *l, id_kind k, const char *id, const char **near
     return false;
 }
 
+static void warn_unknown(lint *l, const char *at, const char *call, id_kind k, const char *what,
+                         const char *id)
+{
+    const char *near = NULL;
+    if (!id_known(l, k, id, &near))
+        warn(l, "unknown-id", line_at(l, at), "w:%s: no %s '%s'%s%s%s", call, what, id,
+             near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+}
+
+/* The position after the string literal at p (after spaces), escapes and
+ * all: a message's text may be longer than an id and say "\n". NULL
+ * when there is no whole literal there. */
+static const char *skip_literal(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p != '"' && *p != '\'')
+        return NULL;
+    char q = *p++;
+    while (*p && *p != q && *p != '\n')
+        p += (*p == '\\' && p[1]) ? 2 : 1;
+    return *p == q ? p + 1 : NULL;
+}
+
+/* The literal `field = "x"` in the spec of a call (w:add_vuln{ node = "db" }),
+ * looked for up to the spec's first '}' as scan_collect_added does. */
+static bool spec_field(const char *p, const char *field, char *buf, size_t size)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p != '{')
+        return false;
+    size_t n = strlen(field);
+    for (const char *q = p + 1; *q && *q != '}' && q - p < 4096; q++) {
+        if (strncmp(q, field, n) != 0 || isalnum((unsigned char)q[-1]) || q[-1] == '_')
+            continue;
+        const char *r = q + n;
+        while (*r == ' ' || *r == '\t')
+            r++;
+        if (*r == '=' && r[1] != '=' && scan_literal(r + 1, buf, size))
+            return true;
+    }
+    return false;
+}
+
 /* w:node("db"), w:activate("crew"), ...: the literal ids the scripts name. */
 static void lint_ids(lint *l)
 {
@@ -241,6 +286,57 @@ static void lint_ids(lint *l)
                 warn(l, "unknown-id", line_at(l, p), "w:compromise: no actor '%s'%s%s%s", id,
                      near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         }
+    }
+    /* w:message(text, node): the node after a literal text (the game stops
+     * at run time on an unknown one) */
+    for (const char *p = src; (p = scan_next_call(p, "message")) != NULL;) {
+        const char *q = skip_literal(p);
+        char id[SIM_ID_MAX];
+        while (q && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q && *q == ',' && scan_literal(q + 1, id, sizeof id))
+            warn_unknown(l, p, "message", ID_NODE, "node", id);
+    }
+    /* the ids a spec names: w:add_vuln{ node = "db" }, w:report{ vuln = "V-1" } */
+    for (const char *p = src; (p = scan_next_call(p, "add_vuln")) != NULL;) {
+        char id[SIM_ID_MAX];
+        if (spec_field(p, "node", id, sizeof id))
+            warn_unknown(l, p, "add_vuln", ID_NODE, "node", id);
+    }
+    for (const char *p = src; (p = scan_next_call(p, "report")) != NULL;) {
+        char id[SIM_ID_MAX];
+        if (spec_field(p, "vuln", id, sizeof id))
+            warn_unknown(l, p, "report", ID_VULN, "vulnerability", id);
+    }
+    /* w:adjust("capacity", ...) and w:has_control(node, "mfa"): names the
+     * engine defines, each an error at run time when misspelt */
+    for (const char *p = src; (p = scan_next_call(p, "adjust")) != NULL;) {
+        char name[32];
+        if (!scan_literal(p, name, sizeof name))
+            continue;
+        const char *pillars[SIM_PILLAR_COUNT + 1];
+        bool ok = false;
+        for (int k = 0; k < SIM_PILLAR_COUNT; k++)
+            ok |= strcmp(pillars[k] = sim_pillar_name((sim_pillar)k), name) == 0;
+        pillars[SIM_PILLAR_COUNT] = NULL;
+        const char *near = bw_closest(name, pillars);
+        if (!ok)
+            warn(l, "unknown-id", line_at(l, p), "w:adjust: no pillar '%s'%s%s%s", name,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    }
+    for (const char *p = src; (p = scan_next_call(p, "has_control")) != NULL;) {
+        const char *q = scan_second_arg(p);
+        char name[32];
+        if (!q || !scan_literal(q, name, sizeof name))
+            continue;
+        const char *controls[SIM_CONTROL_COUNT + 1];
+        for (int k = 0; k < SIM_CONTROL_COUNT; k++)
+            controls[k] = sim_control_name(1u << k);
+        controls[SIM_CONTROL_COUNT] = NULL;
+        const char *near = bw_closest(name, controls);
+        if (sim_control_parse(name) <= 0)
+            warn(l, "unknown-id", line_at(l, p), "w:has_control: no control '%s'%s%s%s", name,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     }
     /* states, pillars and tallies: names the engine defines */
     for (const char *p = src; (p = strstr(p, "state")) != NULL; p += 5) {
@@ -553,9 +649,44 @@ static void lint_actions(lint *l)
 
 /* ---- objectives ------------------------------------------------------------------- */
 
-/* Collaboration starts at 40 and rises only by what the player may do
- * (score.c); without those actions, a script's w:adjust or reports to
- * coordinate, its ceiling is known. */
+/* The most a pillar can reach from what the player may do (score.c), or
+ * 100 when nothing short of that is known. Collaboration starts at 40 and
+ * rises by sharing, reports handled, security.txt and notifying.
+ * Capacity is held/80 + gained/20 + 5 a practice (at most 8): without
+ * training (action.c, apply) the capability rises only when a practice is
+ * first adopted (adopt: mfa .. ddos_protection, threat_model and scan
+ * included), by at most 30 per mille each. Protection and responsibility
+ * start at 100 and what they end at depends on the attackers, so no
+ * ceiling is known for them. */
+static int pillar_ceiling(const lint *l, uint32_t offered, sim_pillar p)
+{
+    const sim_def *d = l->d;
+#define OFFERED(k) ((offered & (1u << (k))) != 0)
+    if (p == SIM_PILLAR_COLLABORATION) {
+        if (OFFERED(SIM_ACT_JOIN_SHARING) || (OFFERED(SIM_ACT_REPORT_AUTHORITIES) && d->actor_count) ||
+            scan_next_call(l->code, "report")) /* reports a script sends count too */
+            return 100;
+        int c = 40 + (OFFERED(SIM_ACT_SHARE_INDICATOR) && d->actor_count ? 36 : 0) +
+                (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
+                (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
+        return c < 100 ? c : 100;
+    }
+    if (p == SIM_PILLAR_CAPACITY) {
+        if (OFFERED(SIM_ACT_TRAIN))
+            return 100;
+        int practices = 0;
+        for (int k = SIM_ACT_MFA; k <= SIM_ACT_DDOS_PROTECTION; k++)
+            practices += OFFERED(k);
+        long held = 30L * practices, gained = 30L * practices;
+        for (int a = 0; a < SIM_AREA_COUNT; a++)
+            held += d->defender.capability_permille[a];
+        long c = held / 80 + gained / 20 + 5L * (practices > 8 ? 8 : practices);
+        return c < 100 ? (int)c : 100;
+    }
+#undef OFFERED
+    return 100;
+}
+
 static void lint_objectives(lint *l)
 {
     const sim_def *d = l->d;
@@ -566,27 +697,32 @@ static void lint_objectives(lint *l)
         for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++)
             if (!sim_action_is_offensive((sim_action_kind)k))
                 offered |= 1u << k;
-#define OFFERED(k) ((offered & (1u << (k))) != 0)
-    if (OFFERED(SIM_ACT_JOIN_SHARING) || (OFFERED(SIM_ACT_REPORT_AUTHORITIES) && d->actor_count))
-        return; /* no ceiling short of 100 */
-    int ceiling = 40 + (OFFERED(SIM_ACT_SHARE_INDICATOR) && d->actor_count ? 36 : 0) +
-                  (OFFERED(SIM_ACT_HANDLE_REPORT) ? 20 * (int)d->report_count : 0) +
-                  (OFFERED(SIM_ACT_SECURITY_TXT) ? 5 : 0) + (OFFERED(SIM_ACT_NOTIFY) ? 5 : 0);
-#undef OFFERED
-    if (scan_next_call(l->code, "report") && ceiling < 100)
-        return; /* reports a script sends count too */
     for (size_t i = 0; i < d->objective_count; i++) {
         const sim_objective_def *o = &d->objectives[i];
-        if (o->kind == SIM_OBJ_PILLAR_MIN && strcmp(o->target, "collaboration") == 0 &&
-            o->value > ceiling)
-            warn(l, "unreachable-objective", l->b->objective_lines[i],
-                 "objective '%s' needs collaboration %d, but what this scenario offers raises it "
-                 "to %d at most",
-                 o->id, o->value, ceiling);
+        if (o->kind != SIM_OBJ_PILLAR_MIN)
+            continue;
+        for (int p = 0; p < SIM_PILLAR_COUNT; p++) {
+            if (strcmp(o->target, sim_pillar_name((sim_pillar)p)) != 0)
+                continue;
+            int ceiling = pillar_ceiling(l, offered, (sim_pillar)p);
+            if (o->value > ceiling)
+                warn(l, "unreachable-objective", l->b->objective_lines[i],
+                     "objective '%s' needs %s %d, but what this scenario offers raises it "
+                     "to %d at most",
+                     o->id, o->target, o->value, ceiling);
+        }
     }
 }
 
 /* ---- texts ------------------------------------------------------------------------- */
+
+/* The line of `label = "..."` in the table that starts at line from; from
+ * itself when the label is the id, is computed or is not found there. */
+static int label_line(const build *b, const char *label, int from)
+{
+    int at = label ? reader_find_line_from(&b->r, "label", label, from) : 0;
+    return at ? at : from;
+}
 
 static void lint_texts(lint *l)
 {
@@ -599,14 +735,14 @@ static void lint_texts(lint *l)
     for (size_t i = 0; i < d->node_count; i++) {
         const char *label = d->nodes[i].label ? d->nodes[i].label : d->nodes[i].id;
         if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_NODE_LABEL_PX)
-            warn(l, "text-too-long", b->node_lines[i],
+            warn(l, "text-too-long", label_line(b, d->nodes[i].label, b->node_lines[i]),
                  "node '%s': label \"%s\" is too wide for its box on the map (%d of %d px)",
                  d->nodes[i].id, label, w, BW_FIT_NODE_LABEL_PX);
     }
     for (size_t i = 0; i < d->actor_count; i++) {
         const char *label = d->actors[i].label ? d->actors[i].label : d->actors[i].id;
         if ((w = bw_fit_width(label, BW_FIT_SMALL_PX)) > BW_FIT_ACTOR_LABEL_PX)
-            warn(l, "text-too-long", b->actor_lines[i],
+            warn(l, "text-too-long", label_line(b, d->actors[i].label, b->actor_lines[i]),
                  "actor '%s': label \"%s\" is too wide for its tag on the map (%d of %d px)",
                  d->actors[i].id, label, w, BW_FIT_ACTOR_LABEL_PX);
     }

@@ -74,10 +74,20 @@ static int line_at(const char *src, size_t off)
  * table without a constructor call still gets a precise line. */
 int reader_find_line(const reader *r, const char *key, const char *value)
 {
+    return reader_find_line_from(r, key, value, 1);
+}
+
+/* The same, at or after line from: the label of this node, not the first
+ * node's with the same text. */
+int reader_find_line_from(const reader *r, const char *key, const char *value, int from)
+{
     if (!r->src || !value || !*value)
         return 0;
     size_t vlen = strlen(value), klen = key ? strlen(key) : 0;
-    for (const char *p = r->src; (p = strstr(p, value)) != NULL; p++) {
+    const char *start = r->src;
+    for (int line = 1; *start && line < from; start++)
+        line += *start == '\n';
+    for (const char *p = start; (p = strstr(p, value)) != NULL; p++) {
         if (p == r->src || (p[-1] != '"' && p[-1] != '\'') || (p[vlen] != p[-1]))
             continue;
         if (!key)

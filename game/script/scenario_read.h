@@ -33,6 +33,7 @@ void reader_problem(reader *r, int line, const char *fmt, ...)
 const char *reader_keep(reader *r, const char *s, size_t len);
 void reader_free(reader *r);
 int reader_find_line(const reader *r, const char *key, const char *value);
+int reader_find_line_from(const reader *r, const char *key, const char *value, int from);
 /* The line where `key =` is first written at or after line from; from if none. */
 int reader_key_line(const reader *r, const char *key, int from);
 int reader_line(reader *r, lua_State *L, int t, const char *id, int fallback);

@@ -148,5 +148,15 @@ const char *bw_closest(const char *word, const char *const *names)
             best = names[i];
         }
     }
+    /* A name cut short ("pin" for "pin_deps") is far in edits but plain to
+     * a reader: 3 letters or more that begin exactly one name. */
+    size_t n = word ? strlen(word) : 0;
+    for (size_t i = 0; !best && n >= 3 && names[i]; i++)
+        if (strncmp(word, names[i], n) == 0) {
+            for (size_t j = i + 1; names[j]; j++)
+                if (strncmp(word, names[j], n) == 0)
+                    return NULL; /* "sec" begins two: no guess */
+            return names[i];
+        }
     return best;
 }

@@ -44,7 +44,9 @@ void bw_err_clear(bw_err *err);
 const char *bw_err_name(int code);
 
 /* The closest of names (NULL-terminated) to word within an edit distance
- * of 2, or NULL: the "did you mean" of every diagnostic. */
+ * of 2 (1 for a word of 3 letters or fewer), else the one name word is a
+ * prefix of (3 letters at least, exactly one name), or NULL: the "did you
+ * mean" of every diagnostic. */
 const char *bw_closest(const char *word, const char *const *names);
 
 /* Replace control characters (all below 0x20 but newline and tab, and

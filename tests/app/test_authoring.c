@@ -1,7 +1,9 @@
 /* test_authoring.c — the examples of scripts/AUTHORING.md still work.
  *
  * Every ```lua block of the guide is marked by the HTML comment before it:
- *   <!-- example: NAME check -->      NAME.lua passes `bulwark check`
+ *   <!-- example: NAME check -->      NAME.lua passes `bulwark check --werror`
+ *                                     (no lint warns: the guide asks that of
+ *                                     a scenario before it is shared)
  *   <!-- example: NAME run -->        ... and the sensible bot wins it
  *   <!-- example: NAME test -->       NAME.test.lua passes `bulwark test`
  *   <!-- example: NAME bot SCEN -->   NAME.lua plays SCEN.lua with `bulwark run`
@@ -13,7 +15,9 @@
  * binary in the guide's order (a test file after its scenario). A block
  * without a marker fails, and so does a guide with fewer examples or
  * excerpts than it has today, or without one of each kind, so the checks
- * cannot quietly drop away. Failures name the guide's line. */
+ * cannot quietly drop away. Failures name the guide's line. The scenario
+ * of the guide's `bulwark balance NAME.lua --runs N` (section 11) meets
+ * the targets with `--check`, as written. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -210,11 +214,14 @@ static const char *file_of(const char *name, const char *ext)
     return b;
 }
 
-/* The output's first lines, for a failure message. */
+/* The output's first lines, for a failure message (two buffers: one
+ * message may show both the output and the errors). */
 static const char *brief(const char *s)
 {
-    static char buf[600];
-    snprintf(buf, sizeof buf, "%.590s", s);
+    static char bufs[2][600];
+    static int next;
+    char *buf = bufs[next++ % 2];
+    snprintf(buf, sizeof bufs[0], "%.590s", s);
     return buf;
 }
 
@@ -244,8 +251,12 @@ static void run_example(const block *b, failures *f)
                     brief(r.err));
         return;
     }
-    assert_int_equal(run_bulwark((char *[]){ "bulwark", "check", (char *)p, NULL }, &r), 0);
-    if (strcmp(k, "fails") == 0) {
+    bool fails = strcmp(k, "fails") == 0;
+    assert_int_equal(run_bulwark((char *[]){ "bulwark", "check", fails ? (char *)p : "--werror",
+                                             fails ? NULL : (char *)p, NULL },
+                                 &r),
+                     0);
+    if (fails) {
         if (r.status != 1)
             fail_at(f, b, "bulwark check should exit 1, not %d", r.status);
         if (!b->expected) {
@@ -267,7 +278,7 @@ static void run_example(const block *b, failures *f)
         return;
     }
     if (r.status != 0) {
-        fail_at(f, b, "bulwark check exited %d:\n%s", r.status, brief(r.err));
+        fail_at(f, b, "bulwark check --werror exited %d:\n%s%s", r.status, brief(r.out), brief(r.err));
         return;
     }
     if (strcmp(k, "run") == 0) {
@@ -386,8 +397,37 @@ static void test_every_excerpt_is_in_its_example(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* The guide's balance command, run as written with --check: the targets
+ * the guide sets (section 11) hold for the scenario it balances. */
+static void test_the_balanced_example_meets_the_targets(void **state)
+{
+    (void)state;
+    const char *cmd = strstr(guide, "\nbulwark balance ");
+    assert_non_null(cmd);
+    char name[64];
+    int runs = 0;
+    assert_int_equal(sscanf(cmd, "\nbulwark balance %63[a-z0-9_-].lua --runs %d", name, &runs), 2);
+    const block *ex = NULL;
+    for (int i = 0; i < nblocks && !ex; i++)
+        if (!blocks[i].excerpt && strcmp(blocks[i].name, name) == 0 && strcmp(blocks[i].kind, "run") == 0)
+            ex = &blocks[i];
+    assert_non_null(ex);
+    const char *p = file_of(name, ".lua");
+    write_file(p, ex->body);
+    char n[16];
+    snprintf(n, sizeof n, "%d", runs);
+    assert_int_equal(run_bulwark((char *[]){ "bulwark", "balance", (char *)p, "--runs", n, "--check", NULL }, &r),
+                     0);
+    if (r.status != 0)
+        print_error("AUTHORING.md:%d: bulwark balance %s.lua --runs %d --check exited %d:\n%s%s\n", ex->line,
+                    name, runs, r.status, brief(r.out), brief(r.err));
+    assert_int_equal(r.status, 0);
+    assert_null(strstr(r.out, "MISS"));
+}
+
 /* The checks themselves catch a broken example: a copy of the clinic with
- * a misspelt field fails, and an excerpt with a line the example lacks. */
+ * a misspelt field fails, so does one a lint warns about, and an excerpt
+ * with a line the example lacks. */
 static void test_a_broken_example_is_caught(void **state)
 {
     (void)state;
@@ -409,6 +449,20 @@ static void test_a_broken_example_is_caught(void **state)
     assert_non_null(strstr(f.text, "clinic-broken"));
     free(bad.body);
 
+    /* loads, but a value no attacker can take is a warning: not clean */
+    bad = *clinic;
+    snprintf(bad.name, sizeof bad.name, "clinic-warns");
+    bad.body = strdup(clinic->body);
+    assert_non_null(bad.body);
+    char *users = strstr(bad.body, "users = 4000 },");
+    assert_non_null(users);
+    memcpy(users, "value = 99 },  ", 15);
+    memset(&f, 0, sizeof f);
+    run_example(&bad, &f);
+    assert_int_equal(f.count, 1);
+    assert_non_null(strstr(f.text, "[unreachable-asset]"));
+    free(bad.body);
+
     block excerpt = { .line = 1, .excerpt = true };
     snprintf(excerpt.name, sizeof excerpt.name, "clinic");
     excerpt.body = strdup("  days = 6,\n  seed = 12,\n");
@@ -427,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_the_guide_has_its_examples),
         cmocka_unit_test(test_every_example_runs),
         cmocka_unit_test(test_every_excerpt_is_in_its_example),
+        cmocka_unit_test(test_the_balanced_example_meets_the_targets),
         cmocka_unit_test(test_a_broken_example_is_caught),
     };
     return cmocka_run_group_tests(tests, read_guide, cleanup);

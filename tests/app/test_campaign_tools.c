@@ -224,6 +224,20 @@ static void test_a_scenario_without_tests_fails(void **state)
     expect_out("7 passed, 0 failed; 1 scenario without tests");
 }
 
+/* A folder of an author's work holds bots and libraries beside the
+ * scenario: each is skipped in one line, not failed for want of tests. */
+static void test_a_folder_skips_what_is_not_a_scenario(void **state)
+{
+    (void)state;
+    run_ok((char *const[]){ "bulwark", "test", (char *)fixture("mixed"), NULL });
+    assert_int_equal(r.status, 0);
+    expect_out("skip careful.lua: not a scenario (a bot or a library?), nothing to test\n");
+    expect_out("skip helpers.lua: not a scenario (a bot or a library?), nothing to test\n");
+    expect_out("ok   shop.test.lua: the shop opens (");
+    expect_out("1 test in 1 file: 1 passed, 0 failed\n");
+    assert_null(strstr(r.out, "FAIL"));
+}
+
 static void test_match_runs_only_the_named_tests(void **state)
 {
     (void)state;
@@ -588,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_endless_loops_stop_at_the_limits_at_their_line),
         cmocka_unit_test(test_a_file_that_does_not_load_or_tests_nothing_fails),
         cmocka_unit_test(test_a_scenario_without_tests_fails),
+        cmocka_unit_test(test_a_folder_skips_what_is_not_a_scenario),
         cmocka_unit_test(test_match_runs_only_the_named_tests),
         cmocka_unit_test(test_json_gives_each_test_with_its_failure),
         cmocka_unit_test(test_test_usage_errors_exit_2_and_missing_files_1),

@@ -192,6 +192,35 @@ static void test_game_work(void **state)
                msg);
 }
 
+/* The guide's short list (AUTHORING.md section 14, "**Limits**") gives
+ * the same figures as the tables. */
+static void test_the_guide_says_the_same(void **state)
+{
+    (void)state;
+    script_limits lim;
+    script_limits_default(&lim);
+    char *guide = slurp("scripts/AUTHORING.md");
+    assert_non_null(guide);
+    char *limits = section(guide, "- **Limits**:", "\n- **");
+    free(guide);
+    assert_non_null(limits);
+    char value[64], want[160];
+    const char *need[3];
+    snprintf(want, sizeof want, "%s instructions per call", grouped(lim.instructions_per_call, value, sizeof value));
+    need[0] = want;
+    char game[160], mem[64];
+    snprintf(game, sizeof game, "%s instructions for a whole game", grouped(SCRIPT_GAME_WORK, value, sizeof value));
+    need[1] = game;
+    snprintf(mem, sizeof mem, "%zu MiB", lim.memory_bytes >> 20);
+    need[2] = mem;
+    for (int i = 0; i < 3; i++) {
+        if (!strstr(limits, need[i]))
+            print_message("AUTHORING.md's limits: wanted \"%s\" in:\n%s\n", need[i], limits);
+        assert_non_null(strstr(limits, need[i]));
+    }
+    free(limits);
+}
+
 static void test_memory(void **state)
 {
     (void)state;
@@ -356,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_texts_in_the_table), cmocka_unit_test(test_items),
         cmocka_unit_test(test_run_time_texts),   cmocka_unit_test(test_records),
         cmocka_unit_test(test_callbacks),
+        cmocka_unit_test(test_the_guide_says_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -279,6 +279,11 @@ static const bad_case bad_cases[] = {
       "  actions = { \"patch\", \"nuke\" },\n" /* 7 */
       CLOSE,
       7, "unknown action 'nuke'" },
+    { "an_action_cut_short_suggests_the_one_it_begins",
+      OPEN HEAD NODES
+      "  actions = { \"patch\", \"pin\" },\n" /* 7 */
+      CLOSE,
+      7, "actions: unknown action 'pin' (did you mean 'pin_deps'?)" },
     { "costs_for_an_unknown_action_are_an_error",
       OPEN HEAD NODES
       "  costs = { nuke = { money = 3 } },\n" /* 7 */

@@ -391,6 +391,13 @@ static void test_closest_name_forgives_one_typo(void **state)
     assert_string_equal(bw_closest("resluts", cmds), "results");
     assert_string_equal(bw_closest("chekc", cmds), "check");
     assert_null(bw_closest("xyz", cmds));
+    /* a name cut short: a prefix of 3 letters or more of exactly one name */
+    const char *const acts[] = { "patch", "pin_deps", "security_txt", "segment", "sast", NULL };
+    assert_string_equal(bw_closest("pin", acts), "pin_deps");
+    assert_string_equal(bw_closest("secu", acts), "security_txt");
+    assert_null(bw_closest("se", acts));  /* too short to guess */
+    assert_null(bw_closest("seg_", acts)); /* a prefix of none, 2 edits from nothing */
+    assert_null(bw_closest("sea", (const char *const[]){ "search", "seamless", NULL })); /* two */
 }
 
 int main(void)
