@@ -105,6 +105,17 @@ static int bw(char *const *args)
 
 #define BW(...) bw((char *const[]){ __VA_ARGS__, NULL })
 
+/* The file at path, NUL-terminated in buf (failing the test when it cannot be read); its length. */
+static size_t slurp(const char *path, char *buf, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(buf, 1, cap - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return n;
+}
+
 /* ---- check ------------------------------------------------------------------------------ */
 
 /* The example config of docs/workshops.md, saved as the docs say, checks
@@ -114,12 +125,8 @@ static void test_the_documented_example_config_is_clean(void **state)
     (void)state;
     char path[512];
     snprintf(path, sizeof path, "%s/docs/workshops.md", getenv("BULWARK_SOURCE_DIR"));
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
     static char doc[1 << 17];
-    size_t n = fread(doc, 1, sizeof doc - 1, f);
-    fclose(f);
-    doc[n] = '\0';
+    slurp(path, doc, sizeof doc);
     const char *start = strstr(doc, "```lua\nreturn {\n  workshop = \"acme-2026-11\"");
     assert_non_null(start);
     start += strlen("```lua\n");
@@ -127,7 +134,7 @@ static void test_the_documented_example_config_is_clean(void **state)
     assert_non_null(end);
     char file[200];
     snprintf(file, sizeof file, "%s/acme.workshop.lua", dir);
-    f = fopen(file, "wb");
+    FILE *f = fopen(file, "wb");
     assert_non_null(f);
     fwrite(start, 1, (size_t)(end - start), f);
     fclose(f);
@@ -135,9 +142,6 @@ static void test_the_documented_example_config_is_clean(void **state)
     assert_non_null(strstr(rr.out, "acme.workshop.lua: ok (workshop acme-2026-11: 2 scenarios, 3 teams, 60 minutes"));
     assert_string_equal(rr.err, "");
     /* With a role named on a SQLite store: a warning, an error with --werror. */
-    f = fopen(file, "ab");
-    assert_non_null(f);
-    fclose(f);
     char text[4096];
     snprintf(text, sizeof text, "%.*s", (int)(end - start), start);
     char *close = strrchr(text, '}');
@@ -314,12 +318,8 @@ static void test_a_submitted_result_carries_player_team_and_workshop(void **stat
     assert_string_equal(r.sum.scenario_id, "mirai");
     assert_int_equal(r.sum.seed, 7);
     /* the same record as --json wrote */
-    FILE *f = fopen(json, "rb");
-    assert_non_null(f);
     static char file[1 << 20];
-    size_t n = fread(file, 1, sizeof file - 1, f);
-    fclose(f);
-    file[n] = '\0';
+    size_t n = slurp(json, file, sizeof file);
     while (n && file[n - 1] == '\n')
         file[--n] = '\0';
     assert_string_equal(text, file);
