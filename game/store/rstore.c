@@ -11,6 +11,7 @@
 #include "rstore_internal.h"
 #include "store_internal.h"
 #include "bulwark/record.h"
+#include "bulwark/workshop.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -37,23 +38,11 @@ int rstore_phase_parse(const char *name)
     return -1;
 }
 
+/* One rule for the whole program: the workshop config reader's, which
+ * the config loader (below this library) already uses. */
 bool rstore_target_is_postgres(const char *t)
 {
-    if (!t)
-        return false;
-    if (strncmp(t, "postgresql://", 13) == 0 || strncmp(t, "postgres://", 11) == 0)
-        return true;
-    /* conninfo: "key=value ...", the first word a libpq keyword. */
-    while (isspace((unsigned char)*t))
-        t++;
-    const char *k = t;
-    while (islower((unsigned char)*t) || *t == '_')
-        t++;
-    if (t == k)
-        return false;
-    while (*t == ' ' || *t == '\t')
-        t++;
-    return *t == '=';
+    return workshop_target_is_postgres(t);
 }
 
 static int check_name(const char *what, const char *v, bw_err *err)

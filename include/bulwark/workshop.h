@@ -98,9 +98,9 @@ const char *workshop_closest_team(const workshop_config *c, const char *team);
  * it cannot be read. */
 bool workshop_file_is_config(const char *path);
 
-/* Is target a PostgreSQL connection string rather than a file path? The
- * same rule as rstore_target_is_postgres (rstore.h), which this library
- * cannot call (the store library depends on it). */
+/* Is target a PostgreSQL connection string (a postgres:// or
+ * postgresql:// URI, or conninfo with a key=value pair) rather than a file
+ * path? The one rule: rstore_target_is_postgres (rstore.h) calls it. */
 bool workshop_target_is_postgres(const char *target);
 
 #endif
