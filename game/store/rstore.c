@@ -13,7 +13,6 @@
 #include "bulwark/record.h"
 #include "bulwark/workshop.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
