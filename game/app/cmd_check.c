@@ -43,6 +43,7 @@ static cJSON *diags_json(const char *file, const script_diags *d, bool ok, bool 
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "file", file);
     cJSON_AddBoolToObject(o, "valid", ok);
+    cJSON_AddBoolToObject(o, "cut", d->cut); /* more problems than the SCRIPT_DIAGS_MAX listed */
     cJSON *arr = cJSON_AddArrayToObject(o, "diagnostics");
     for (int i = 0; i < d->count; i++) {
         cJSON *x = cJSON_CreateObject();

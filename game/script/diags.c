@@ -29,10 +29,14 @@ void script_diags_add(script_diags *d, const char *file, int line, bool warning,
         d->warnings++;
     else
         d->errors++;
+    if (d->count >= SCRIPT_DIAGS_MAX) {
+        d->cut = true;
+        return;
+    }
     if (d->count == d->cap) {
         int ncap = d->cap ? d->cap * 2 : 16;
-        if (ncap > 10000)
-            return; /* a file with ten thousand problems has told enough */
+        if (ncap > SCRIPT_DIAGS_MAX)
+            ncap = SCRIPT_DIAGS_MAX;
         script_diag *p = realloc(d->items, (size_t)ncap * sizeof *p);
         if (!p)
             return;
@@ -51,6 +55,14 @@ void script_diags_add(script_diags *d, const char *file, int line, bool warning,
     bw_text_clean(x->msg);
 }
 
+bool script_diags_enough(script_diags *d)
+{
+    if (!d || d->count < SCRIPT_DIAGS_MAX || d->errors == 0)
+        return false; /* warnings alone never stop a reader: the file still loads */
+    d->cut = true;
+    return true;
+}
+
 static void print_one(const script_diag *x, FILE *out)
 {
     if (x->line > 0)
@@ -66,12 +78,9 @@ void script_diags_print(const script_diags *d, FILE *out)
     if (!d || d->count == 0)
         return;
     int *order = malloc((size_t)d->count * sizeof *order);
-    if (!order) {
-        for (int i = 0; i < d->count; i++)
-            print_one(&d->items[i], out);
-        return;
-    }
-    for (int i = 0; i < d->count; i++) {
+    for (int i = 0; i < d->count && !order; i++)
+        print_one(&d->items[i], out); /* no memory to sort: as found */
+    for (int i = 0; i < d->count && order; i++) {
         int j = i;
         const script_diag *x = &d->items[i];
         while (j > 0) {
@@ -84,7 +93,10 @@ void script_diags_print(const script_diags *d, FILE *out)
         }
         order[j] = i;
     }
-    for (int i = 0; i < d->count; i++)
+    for (int i = 0; i < d->count && order; i++)
         print_one(&d->items[order[i]], out);
     free(order);
+    if (d->cut)
+        fprintf(out, "%s: too many problems: only the first %d are shown; fix them, then check again\n",
+                d->items[d->count - 1].file, d->count);
 }

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #define MIB ((size_t)1024 * 1024)
-#define DEFAULT_MEMORY_BYTES (64 * MIB)
+#define DEFAULT_MEMORY_BYTES (32 * MIB)
 #define DEFAULT_INSTRUCTIONS UINT64_C(50000000)
-#define DEFAULT_STRING_BYTES (16 * MIB)
+#define DEFAULT_STRING_BYTES (8 * MIB)
 #define DEFAULT_CPU_MS 10000u
 #define DEFAULT_CPU_UNSEEN_MS 300u
 /* Sanitizer builds run the allocator and the hook three times slower. */
@@ -321,6 +321,23 @@ static void where_from_ar(lua_State *L, lua_Debug *ar, char *out, size_t n)
         snprintf(out, n, "%s:%d:", ar->short_src, ar->currentline);
 }
 
+/* An endless recursion meets this long before its frames fill the memory
+ * cap: an ordinary error, as Lua's own stack overflow is. lua_getstack
+ * walks at most the frames there are, a handful for a sane script. The
+ * hook runs every HOOK_PERIOD instructions, so the depth overshoots by
+ * at most a few hundred calls before it is seen. */
+static void too_deep(lua_State *L, lua_Debug *ar)
+{
+    lua_Debug deep;
+    char where[LUA_IDSIZE + 16];
+    if (!lua_getstack(L, SANDBOX_MAX_DEPTH, &deep))
+        return;
+    where_from_ar(L, ar, where, sizeof where);
+    lua_pushfstring(L, "%s%sstack overflow (more than %d nested calls)", where, where[0] ? " " : "",
+                    SANDBOX_MAX_DEPTH);
+    lua_error(L);
+}
+
 /* The count hook: charges instructions, checks the limits, and once any
  * limit tripped raises on every instruction of every thread that runs. */
 void sandbox_hook(lua_State *L, lua_Debug *ar)
@@ -346,6 +363,7 @@ void sandbox_hook(lua_State *L, lua_Debug *ar)
         } else {
             if (period != HOOK_PERIOD)
                 lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_PERIOD);
+            too_deep(L, ar);
             return;
         }
     }

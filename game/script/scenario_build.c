@@ -173,7 +173,8 @@ static void read_node(build *b, lua_State *L, int nt, int index)
     b->node_icons[b->def.node_count] = assets_read_icon(b, L, nt, what, line);
     b->def.node_count++;
     int nv = reader_list(&b->r, L, nt, "vulns", what, line, 1000);
-    for (int i = 1; i <= nv && b->def.vuln_count < (size_t)b->vuln_cap; i++) {
+    for (int i = 1; i <= nv && b->def.vuln_count < (size_t)b->vuln_cap && !script_diags_enough(b->r.diags);
+         i++) {
         if (lua_rawgeti(L, -1, i) == LUA_TTABLE)
             read_vuln(b, L, lua_gettop(L), id, line);
         else
@@ -224,7 +225,7 @@ static void read_nodes(build *b, lua_State *L, int t)
     b->vuln_lines = items_alloc(b, (int)b->vuln_cap, sizeof(int));
     if (n == 0)
         reader_problem(&b->r, b->scenario_line, "scenario: 'nodes' is missing or empty: a world needs at least one node");
-    for (int i = 1; i <= n; i++) {
+    for (int i = 1; i <= n && !script_diags_enough(b->r.diags); i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_node(b, L, lua_gettop(L), i);
         else
@@ -313,7 +314,7 @@ static void read_links(build *b, lua_State *L, int t)
     int list = lua_gettop(L);
     b->links = items_alloc(b, (int)n, sizeof *b->links);
     b->link_lines = items_alloc(b, (int)n, sizeof(int));
-    for (int i = 1; i <= n; i++) {
+    for (int i = 1; i <= n && !script_diags_enough(b->r.diags); i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_link(b, L, lua_gettop(L), i);
         else
@@ -370,7 +371,7 @@ static void read_actors(build *b, lua_State *L, int t)
     int list = lua_gettop(L);
     b->actors = items_alloc(b, (int)n, sizeof *b->actors);
     b->actor_lines = items_alloc(b, (int)n, sizeof(int));
-    for (int i = 1; i <= n && b->actors && b->actor_lines; i++) {
+    for (int i = 1; i <= n && b->actors && b->actor_lines && !script_diags_enough(b->r.diags); i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_actor(b, L, lua_gettop(L), i);
         else
@@ -388,7 +389,7 @@ static void read_reports(build *b, lua_State *L, int t)
     int list = lua_gettop(L);
     b->reports = items_alloc(b, (int)n, sizeof *b->reports);
     b->report_lines = items_alloc(b, (int)n, sizeof(int));
-    for (int i = 1; i <= n && b->reports && b->report_lines; i++) {
+    for (int i = 1; i <= n && b->reports && b->report_lines && !script_diags_enough(b->r.diags); i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
             reader_problem(&b->r, b->scenario_line, "reports: item %d must be a table", i);
             lua_pop(L, 1);
@@ -535,7 +536,7 @@ static void read_events(build *b, lua_State *L, int t)
     int list = lua_gettop(L);
     b->events = items_alloc(b, (int)n, sizeof *b->events);
     int end = b->def.days * SIM_TICKS_PER_DAY;
-    for (int i = 1; i <= n && b->events; i++) {
+    for (int i = 1; i <= n && b->events && !script_diags_enough(b->r.diags); i++) {
         if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
             reader_problem(&b->r, b->scenario_line, "events: item %d must be a table", i);
             lua_pop(L, 1);
@@ -626,7 +627,8 @@ static void read_objectives(build *b, lua_State *L, int t)
     b->objectives = items_alloc(b, (int)n, sizeof *b->objectives);
     b->checks = items_alloc(b, (int)n, sizeof(int));
     b->objective_lines = items_alloc(b, (int)n, sizeof(int));
-    for (int i = 1; i <= n && b->objectives && b->checks && b->objective_lines; i++) {
+    for (int i = 1; i <= n && b->objectives && b->checks && b->objective_lines && !script_diags_enough(b->r.diags);
+         i++) {
         if (lua_rawgeti(L, list, i) == LUA_TTABLE)
             read_objective(b, L, lua_gettop(L), i);
         else

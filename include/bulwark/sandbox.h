@@ -27,6 +27,10 @@
  *     outermost call into Lua;
  *   - max_string_bytes: results of string.rep, table.concat and
  *     string.gsub; going over raises an ordinary (catchable) error;
+ *   - SANDBOX_MAX_DEPTH nested calls in one thread: deeper raises an
+ *     ordinary (catchable) "stack overflow (more than N nested calls)",
+ *     as Lua's own stack overflow would, long before an endless recursion
+ *     could fill the memory cap with stack frames;
  *   - cpu_ms_per_call: a backstop for work the instruction count cannot
  *     see (comparing two long strings is one instruction), in CPU time of
  *     the calling thread, so a busy machine does not trip it early. It is
@@ -77,15 +81,17 @@ typedef struct script_sandbox script_sandbox;
 
 /* CPU time the counted work earns against cpu_ms_unseen: each instruction
  * (and unit of library work), each block allocated, each byte allocated. */
+/* Nested calls one thread may have in progress (see above). */
+#define SANDBOX_MAX_DEPTH 10000
 #define SANDBOX_NS_PER_INSTRUCTION 40
 #define SANDBOX_NS_PER_ALLOCATION 1500
 #define SANDBOX_NS_PER_BYTE 0.5
 
 /* A zero field means its default, so a zeroed struct means "defaults". */
 typedef struct script_limits {
-    size_t memory_bytes;            /* cap on the whole state, default 64 MiB, at least 256 KiB */
+    size_t memory_bytes;            /* cap on the whole state, default 32 MiB, at least 256 KiB */
     uint64_t instructions_per_call; /* work units per outermost call, default 50 million, at least 1000 */
-    size_t max_string_bytes;        /* cap for string.rep / table.concat / gsub results, default 16 MiB */
+    size_t max_string_bytes;        /* cap for string.rep / table.concat / gsub results, default 8 MiB */
     uint32_t cpu_ms_per_call;       /* CPU-time backstop per outermost call, ms, default 10000 */
     uint32_t cpu_ms_unseen;         /* CPU time a call may spend beyond what its counted work
                                        explains, ms, default 300 (see above); SANDBOX_CPU_OFF = off */

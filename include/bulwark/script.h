@@ -31,22 +31,34 @@ typedef struct script_diag {
     char msg[400];
 } script_diag;
 
+/* At most SCRIPT_DIAGS_MAX problems are kept, like a compiler that stops
+ * after its first errors: a file with a hundred thousand of one mistake
+ * is told the first hundred, at once, not all of them after seconds. */
+#define SCRIPT_DIAGS_MAX 100
+
 typedef struct script_diags {
     script_diag *items;
     int count, cap;
-    int errors, warnings;
+    int errors, warnings;      /* every problem reported, kept or not */
+    bool cut;                  /* problems were dropped or not looked for */
 } script_diags;
 
 void script_diags_init(script_diags *d);
 void script_diags_free(script_diags *d);
-/* Adds one; drops it silently on out-of-memory (the count still rises). */
+/* Adds one; drops it (setting cut) past SCRIPT_DIAGS_MAX, and silently
+ * on out-of-memory (the counts still rise). */
 void script_diags_add(script_diags *d, const char *file, int line, bool warning,
                       const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
-/* "file:line: error: message" (or "warning:"), one per line. */
+/* True once SCRIPT_DIAGS_MAX problems are kept and one is an error (the
+ * file cannot load): a reader should stop looking for more, and the list
+ * is marked cut, so it says so. Warnings alone never stop a reader. */
+bool script_diags_enough(script_diags *d);
+/* "file:line: error: message" (or "warning:"), one per line, in line
+ * order; a cut list ends with "file: ... only the first N are shown". */
 void script_diags_print(const script_diags *d, FILE *out);
 
 /* ---- limits a scenario meets (documented in README.md and scripts/API.md,
@@ -120,12 +132,12 @@ int script_scenario_teaches(const script_scenario *s, const char *kind, const ch
 int script_scenario_act(script_scenario *s, const sim_action_req *req, bw_err *err);
 
 /* The work a scenario's scripts may do over a whole game, in the
- * sandbox's instruction units: four full per-call budgets, under a second
- * of CPU, so a script that spends just under the per-call budget on every
- * tick is stopped as fast as one endless loop. Far above any real story:
- * the shipped scenarios use at most a few million (about 23 000 a tick
- * would still be allowed over a year-long game). */
-#define SCRIPT_GAME_WORK 200000000ULL
+ * sandbox's instruction units: two full per-call budgets, about half a
+ * second of CPU, so a script that spends just under the per-call budget on
+ * every tick is stopped within a second, like one endless loop. Far above
+ * any real story: the shipped scenarios use at most a few million (about
+ * 11 000 a tick would still be allowed over a year-long game). */
+#define SCRIPT_GAME_WORK 100000000ULL
 
 /* Advance one tick, running the scenario's events and callbacks. A
  * script error or a sandbox limit ends the game: BW_ESCRIPT / BW_ELIMIT

@@ -25,8 +25,8 @@
 
 /* Longest a stopped script may take, in CPU time, from spawn to exit.
  * Under AddressSanitizer a memory bomb costs more: its quarantine keeps
- * freed blocks mapped, so filling the 64 MiB cap faults in ~250 MiB (about
- * a second on its own). That is the sanitizer's price, not the game's. */
+ * freed blocks mapped, so filling the 32 MiB cap faults in several times
+ * as much. That is the sanitizer's price, not the game's. */
 #if defined(__SANITIZE_ADDRESS__)
 #define STOP_SECONDS 3.0
 #elif defined(__has_feature)
@@ -82,11 +82,11 @@ static const escape_case cases[] = {
     { "a_huge_string_rep_is_refused", "bomb_rep.lua", true, 7,
       "string.rep: result of 10000000000 bytes exceeds the string limit", true, { NULL } },
     { "a_table_growing_forever_hits_the_memory_cap", "bomb_table.lua", true, 11,
-      "memory limit exceeded (64 MiB)", false, { NULL } },
+      "memory limit exceeded (32 MiB)", false, { NULL } },
     { "catching_the_memory_error_does_not_help", "bomb_catch.lua", true, 11,
-      "memory limit exceeded (64 MiB)", true, { NULL } },
+      "memory limit exceeded (32 MiB)", true, { NULL } },
     { "a_memory_bomb_at_load_time_hits_the_cap", "bomb_toplevel.lua", true, 4,
-      "memory limit exceeded (64 MiB)", true, { NULL } },
+      "memory limit exceeded (32 MiB)", true, { NULL } },
 
     /* The language's own corners. */
     { "a_gc_metamethod_is_refused", "gc.lua", true, 7,

@@ -18,15 +18,12 @@
  *                    loads without playing) must pass the file, exit 0;
  *   -- line: none    no line is known (the file is not Lua, or the parser
  *                    stopped before any line);
- *   -- cpu: N        N times the CPU bound (memory bombs of small objects:
- *                    filling 64 MiB with them costs Lua itself about a
- *                    second);
  * and the files of tests/hostile/sound/, which the sandbox absorbs: they
  * play to the end (exit 0) and must not print "ESCAPED".
  *
- * The CPU bound is 1 s a command; under AddressSanitizer 3 s (its shadow
- * memory and quarantine make a 64 MiB memory bomb cost about three times
- * as much; test_escape.c uses the same figure).
+ * The CPU bound is 1 s a command, for every file; under AddressSanitizer
+ * 3 s (its shadow memory and quarantine make a 32 MiB memory bomb cost
+ * about three times as much; test_escape.c uses the same figure).
  *
  * The truncated-record sweep cuts the record at every byte in-process
  * (record_log_parse and record_summary_parse, all cuts) and through the
@@ -73,7 +70,6 @@ typedef struct hostile_file {
     bool no_line;             /* no line is known */
     bool sound;               /* plays to its end */
     bool bare;                /* the name may stand without a colon ("x.json was recorded ...") */
-    double cpu;               /* multiple of CPU_SECONDS allowed */
 } hostile_file;
 
 static hostile_file files[MAX_FILES];
@@ -146,7 +142,7 @@ static bool names_line(const char *line, const char *base)
 static void assert_refused(const hostile_file *f, const char *cmd, const run_result *r, const char *text,
                            double took, bool any_expect)
 {
-    double limit = CPU_SECONDS * f->cpu;
+    double limit = CPU_SECONDS;
     bool ok = r->status == 1 && took < limit;
     char where[160];
     snprintf(where, sizeof where, "%s%s", f->base, f->bare ? "" : ":");
@@ -202,7 +198,6 @@ static void read_header(hostile_file *f, const char *path)
 {
     FILE *in = fopen(path, "rb");
     char line[512];
-    f->cpu = 1.0;
     while (in && fgets(line, sizeof line, in) && strncmp(line, "--", 2) == 0) {
         line[strcspn(line, "\r\n")] = '\0';
         if (strncmp(line, "-- expect: ", 11) == 0 && f->nexpect < MAX_EXPECT)
@@ -211,8 +206,6 @@ static void read_header(hostile_file *f, const char *path)
             f->play = true;
         else if (strncmp(line, "-- line: none", 13) == 0)
             f->no_line = true;
-        else if (strncmp(line, "-- cpu: ", 8) == 0)
-            f->cpu = atof(line + 8);
     }
     if (in)
         fclose(in);
@@ -265,7 +258,6 @@ static hostile_file *add_generated(const char *base, const char *expect)
     snprintf(f->expect[0], sizeof f->expect[0], "%s", expect);
     f->nexpect = expect[0] ? 1 : 0;
     f->no_line = true;
-    f->cpu = 1.0;
     return f;
 }
 
@@ -416,7 +408,6 @@ static void replay_refused(const char *path, const char *base, const char *expec
     f.nexpect = expect[0] ? 1 : 0;
     f.no_line = true;
     f.bare = true;
-    f.cpu = 1.0;
     double took = run_timed((char *const[]){ "bulwark", "run", "log4shell", "--actions", (char *)path, "--quiet",
                                              NULL },
                             &r);

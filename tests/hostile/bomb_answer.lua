@@ -1,6 +1,5 @@
 -- A memory bomb in a choice's on_answer.
 -- phase: play (check loads without playing, so it passes this file)
--- cpu: 2 (64 MiB of small strings: building them costs Lua itself about a second)
 -- expect: memory limit exceeded
 return scenario {
   id = "bomb-answer", title = "bomb_answer", days = 1,

@@ -1,6 +1,5 @@
 -- A memory bomb in the debrief.
 -- phase: play (check loads without playing, so it passes this file)
--- cpu: 2 (64 MiB of small strings: building them costs Lua itself about a second)
 -- expect: memory limit exceeded
 return scenario {
   id = "bomb-debrief", title = "bomb_debrief", days = 1,

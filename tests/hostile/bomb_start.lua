@@ -1,5 +1,4 @@
 -- A memory bomb in on_start.
--- cpu: 2 (64 MiB of small strings: building them costs Lua itself about a second)
 -- expect: memory limit exceeded
 return scenario {
   id = "bomb-start", title = "bomb_start", days = 1,

@@ -2,7 +2,6 @@
 -- limit, so only the whole-game cap can stop it.
 -- line: none (the whole-game cap is met between calls: only the file is known)
 -- phase: play (check loads without playing, so it passes this file)
--- cpu: 2 (four full budgets of work before the whole-game cap stops it)
 -- expect: instructions in one game
 return scenario {
   id = "loop-every-tick", title = "loop_every_tick", days = 365,

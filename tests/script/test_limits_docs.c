@@ -246,6 +246,18 @@ static void test_strings(void **state)
     documented("a string built by", "string size", value, msg);
 }
 
+static void test_call_depth(void **state)
+{
+    (void)state;
+    char value[32], msg[400];
+    sandbox_message("local function f(n) return 1 + f(n + 1) end return f(1)", msg, sizeof msg);
+    grouped(SANDBOX_MAX_DEPTH, value, sizeof value);
+    char want[96];
+    snprintf(want, sizeof want, "stack overflow (more than %d nested calls)", SANDBOX_MAX_DEPTH);
+    assert_string_equal(msg, want);
+    documented("calls in progress", "call depth", value, msg);
+}
+
 static void test_cpu_time(void **state)
 {
     (void)state;
@@ -381,6 +393,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_instructions),     cmocka_unit_test(test_game_work),
         cmocka_unit_test(test_memory),           cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_call_depth),
         cmocka_unit_test(test_cpu_time), cmocka_unit_test(test_cpu_unseen),       cmocka_unit_test(test_source_size),
         cmocka_unit_test(test_texts_in_the_table), cmocka_unit_test(test_items),
         cmocka_unit_test(test_run_time_texts),   cmocka_unit_test(test_records),

@@ -100,7 +100,7 @@ struct lua_case {
 
 #define LOOP "while true do end"
 #define INSTR "instruction limit exceeded (50000000 per call)"
-#define MEMORY "memory limit exceeded (64 MiB)"
+#define MEMORY "memory limit exceeded (32 MiB)"
 
 static const struct lua_case CASES[] = {
     /* forbidden facilities are absent */
@@ -194,7 +194,7 @@ static const struct lua_case CASES[] = {
     /* memory bombs stop */
     FAILS("huge_string_rep_is_refused", "return string.rep('x', 1e9)", BW_ELIMIT,
           "cases/huge_string_rep_is_refused.lua:1: string.rep: result of 1000000000 bytes exceeds "
-          "the string limit (16 MiB)"),
+          "the string limit (8 MiB)"),
     OK("string_size_error_is_catchable", "return (pcall(string.rep, 'x', 1e9))", "false"),
     FAILS("huge_table_concat_is_refused",
           "local t = {} for i = 1, 20 do t[i] = ('x'):rep(2^20) end return table.concat(t)", BW_ELIMIT,
@@ -202,7 +202,7 @@ static const struct lua_case CASES[] = {
     FAILS("huge_gsub_result_is_refused", "return ('x'):rep(1e6):gsub('x', ('y'):rep(100))", BW_ELIMIT,
           "exceeds the string limit"),
     TRIPS("many_big_strings_are_stopped",
-          "local t = {} for i = 1, 100 do t[i] = string.rep('x', 15 * 2^20 + i) end", MEMORY),
+          "local t = {} for i = 1, 100 do t[i] = string.rep('x', 7 * 2^20 + i) end", MEMORY),
     TRIPS("table_growth_is_stopped", "local t = {} for i = 1, 1e9 do t[i] = i end",
           "cases/table_growth_is_stopped.lua:1: " MEMORY),
     TRIPS("concatenation_doubling_is_stopped", "local s = 'x' while true do s = s .. s end", MEMORY),
@@ -241,7 +241,13 @@ static const struct lua_case CASES[] = {
           "local ok, e = xpcall(error, function(m) error('again') end, 'x') error(e, 0)", BW_ESCRIPT,
           "error in error handling"),
     FAILS("deep_lua_recursion_is_stopped", "local function f(n) return 1 + f(n + 1) end return f(1)",
-          BW_ESCRIPT, "stack overflow"),
+          BW_ESCRIPT, "cases/deep_lua_recursion_is_stopped.lua:1: stack overflow (more than 10000 nested calls)"),
+    OK("recursion_below_the_depth_limit_runs",
+       "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(9000)", "9000"),
+    OK("stack_overflow_is_catchable",
+       "local function f(n) return 1 + f(n + 1) end local ok, e = pcall(f, 1) "
+       "return tostring(ok) .. ' ' .. tostring(e:find('stack overflow', 1, true) ~= nil)",
+       "false true"),
     FAILS("deep_gsub_recursion_is_stopped",
           "local function f(s) return (string.gsub(s, '.', f)) end return f('a')", BW_ESCRIPT,
           "stack overflow"),

@@ -341,6 +341,66 @@ static void test_every_mistake_in_a_file_is_reported_at_once(void **state)
     script_diags_free(&d);
 }
 
+/* Like a compiler: a hundred problems, then a stop that says so, in a
+ * fraction of the time a hundred thousand would take. */
+static void test_a_file_with_endless_problems_stops_at_the_first_hundred(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "local nodes = {}\n"
+        "for i = 1, 100000 do nodes[i] = { id = 'n' .. i, kidn = 'web' } end\n"
+        "return scenario { id = 't', title = 'T', days = 1, nodes = nodes }\n";
+    script_diags d;
+    bw_err e;
+    struct timespec t0;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    script_scenario *s = load_source(src, NULL, &d, &e);
+    double took = seconds_since(&t0);
+    assert_null(s);
+    assert_int_equal(d.count, SCRIPT_DIAGS_MAX);
+    assert_true(d.cut);
+    assert_true(d.errors >= SCRIPT_DIAGS_MAX);
+    /* plain tables: the line of the scenario table that holds them */
+    assert_true(has_diag(&d, 3, "node 1 ('n1'): unknown field 'kidn' (did you mean 'kind'?)"));
+    assert_false(has_diag(&d, 3, "node 1000 ('n1000')")); /* it stopped looking */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    script_diags_print(&d, out);
+    fclose(out);
+    const char *last = strstr(text, "case.lua: too many problems: only the first 100 are shown; fix them, "
+                                    "then check again\n");
+    assert_non_null(last);
+    assert_int_equal(strchr(last, '\n')[1], '\0'); /* the last line */
+    free(text);
+    assert_true(took < 1.0);
+    script_diags_free(&d);
+}
+
+/* Warnings alone never stop the reader: a file with many of them loads. */
+static void test_many_warnings_are_cut_but_the_file_still_loads(void **state)
+{
+    (void)state;
+    script_diags d;
+    script_diags_init(&d);
+    for (int i = 0; i < 150; i++)
+        script_diags_add(&d, "w.lua", i + 1, true, "warning %d", i);
+    assert_int_equal(d.count, SCRIPT_DIAGS_MAX);
+    assert_int_equal(d.warnings, 150);
+    assert_false(script_diags_enough(&d));
+    assert_true(d.cut);
+    script_diags_add(&d, "w.lua", 200, false, "an error");
+    assert_int_equal(d.errors, 1);
+    assert_true(script_diags_enough(&d));
+    script_diags_free(&d);
+    script_diags_init(&d);
+    script_diags_add(&d, "w.lua", 1, false, "one error");
+    assert_false(script_diags_enough(&d));
+    assert_false(d.cut);
+    script_diags_free(&d);
+}
+
 static void test_a_file_that_does_not_exist_is_named(void **state)
 {
     (void)state;
@@ -775,6 +835,8 @@ int main(void)
 {
     static const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_every_mistake_in_a_file_is_reported_at_once),
+        cmocka_unit_test(test_a_file_with_endless_problems_stops_at_the_first_hundred),
+        cmocka_unit_test(test_many_warnings_are_cut_but_the_file_still_loads),
         cmocka_unit_test(test_a_file_that_does_not_exist_is_named),
         cmocka_unit_test(test_a_syntax_error_in_a_deep_directory_keeps_its_line),
         cmocka_unit_test(test_a_valid_scenario_loads_with_its_header),
