@@ -467,10 +467,13 @@ store_db *store_open_waiting(const char *path, int busy_ms, bw_err *err)
         sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
         sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
         int version = 0;
-        rc = check_identity(s, &version, err);
-        /* SQLite quietly opens a file it may not write read-only. */
-        if (rc == BW_OK && sqlite3_db_readonly(s->db, "main") == 1)
+        /* SQLite quietly opens a file it may not write read-only: refuse
+         * it before reading, for reading a WAL store makes -wal and -shm
+         * files beside it that a read-only connection never removes. */
+        if (sqlite3_db_readonly(s->db, "main") == 1)
             rc = store_fail(s, SQLITE_READONLY, "open the store", err);
+        if (rc == BW_OK)
+            rc = check_identity(s, &version, err);
         if (rc == BW_OK)
             rc = configure(s, err);
         if (rc == BW_OK)

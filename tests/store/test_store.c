@@ -430,6 +430,14 @@ static void test_an_unwritable_store_file_is_said_clearly(void **state)
     assert_int_equal(chmod(tmp, 0700), 0);
     assert_true(ran);
     assert_non_null(strstr(msg, "read-only"));
+    /* The refusal left nothing beside the file (a read of a WAL store
+     * would have made -wal and -shm files a reader cannot remove). */
+    char side[300];
+    struct stat st;
+    snprintf(side, sizeof side, "%s-wal", db_path);
+    assert_int_not_equal(stat(side, &st), 0);
+    snprintf(side, sizeof side, "%s-shm", db_path);
+    assert_int_not_equal(stat(side, &st), 0);
     /* Nothing changed. */
     assert_int_equal(chmod(db_path, 0644), 0);
     db = open_ok(db_path);
