@@ -96,11 +96,22 @@ static void draw_details(ui_app *a, ui_rect r, int i)
         ui_text(g, UI_FONT_BOLD, in.x, y, UI_TEXT, "What it teaches");
         y += ui_line_height(g, UI_FONT_BOLD) + 8;
     }
+    /* Whole groups only: one that would be cut at the panel's foot (large
+     * text, a small window) gives way to a pointer to the briefing. */
+    int bottom = text_area.y + text_area.h;
     for (int k = 0; k < 4; k++) {
         if (!e->groups[k][0])
             continue;
+        int label = ui_line_height(g, UI_FONT_SMALL) + 2;
+        int body = ui_text_wrap(g, UI_FONT_BODY, (ui_rect){in.x, y, in.w, 300}, UI_INFO,
+                                e->groups[k], false);
+        if (y + label + body > bottom) {
+            if (y + ui_line_height(g, UI_FONT_SMALL) <= bottom)
+                ui_text(g, UI_FONT_SMALL, in.x, y, UI_TEXT_DIM, "… and more in the briefing");
+            break;
+        }
         ui_text(g, UI_FONT_SMALL, in.x, y, UI_TEXT_DIM, names[k]);
-        y += ui_line_height(g, UI_FONT_SMALL) + 2;
+        y += label;
         y += ui_text_wrap(g, UI_FONT_BODY, (ui_rect){in.x, y, in.w, 300}, UI_INFO, e->groups[k],
                           true) +
              10;
