@@ -337,8 +337,8 @@ static int validate_and_build(script_scenario *s, const char *src, const script_
     if (rc == BW_OK && diags->errors == before && opt && opt->lint)
         build_lint(&b);
     if (rc == BW_OK && diags->errors > before)
-        rc = bw_err_set(err, BW_EINVAL, "%s: %d error%s", s->path, diags->errors - before,
-                        diags->errors - before == 1 ? "" : "s");
+        rc = bw_err_set(err, BW_EINVAL, "%s: %d error%s%s", s->path, diags->errors - before,
+                        diags->errors - before == 1 ? "" : "s", diags->cut ? " or more" : "");
     else if (rc == BW_OK && (rc = connect_world(s, &b, opt, err)) != BW_OK)
         script_diags_add(diags, s->path, b.scenario_line, false, "%s", err->msg);
     lua_settop(L, t - 1);

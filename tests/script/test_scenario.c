@@ -373,6 +373,7 @@ static void test_a_file_with_endless_problems_stops_at_the_first_hundred(void **
                                     "then check again\n");
     assert_non_null(last);
     assert_int_equal(strchr(last, '\n')[1], '\0'); /* the last line */
+    assert_non_null(strstr(e.msg, " errors or more"));
     free(text);
     assert_true(took < 1.0);
     script_diags_free(&d);
