@@ -687,16 +687,44 @@ static int pillar_ceiling(const lint *l, uint32_t offered, sim_pillar p)
     return 100;
 }
 
+/* A reports_coordinated objective fails once a report goes public, and
+ * only handle_report coordinates one: without it, a declared report whose
+ * deadline passes before the end (arriving as late as it can, with no
+ * security.txt) makes the objective impossible. */
+static void lint_reports_objective(lint *l, uint32_t offered)
+{
+    const sim_def *d = l->d;
+    if (offered & (1u << SIM_ACT_HANDLE_REPORT))
+        return;
+    int end = d->days * SIM_TICKS_PER_DAY, lost = -1, public_at = 0;
+    for (size_t r = 0; r < d->report_count && lost < 0; r++) {
+        long at = (long)d->reports[r].at + SIM_REPORT_DELAY_NO_SECURITY_TXT + d->reports[r].deadline_ticks;
+        if (at < end) {
+            lost = (int)r;
+            public_at = (int)at;
+        }
+    }
+    if (lost < 0)
+        return;
+    for (size_t i = 0; i < d->objective_count; i++)
+        if (d->objectives[i].kind == SIM_OBJ_REPORTS_COORDINATED)
+            warn(l, "unreachable-objective", l->b->objective_lines[i],
+                 "objective '%s' needs every report coordinated, but 'handle_report' is not "
+                 "offered: report '%s' goes public by day %d",
+                 d->objectives[i].id, d->reports[lost].id, public_at / SIM_TICKS_PER_DAY + 1);
+}
+
 static void lint_objectives(lint *l)
 {
     const sim_def *d = l->d;
-    if (strstr(l->code, "adjust"))
-        return; /* a script moves the pillars itself */
     uint32_t offered = d->actions_offered;
     if (!offered)
         for (int k = 0; k < SIM_ACTION_KIND_COUNT; k++)
             if (!sim_action_is_offensive((sim_action_kind)k))
                 offered |= 1u << k;
+    lint_reports_objective(l, offered);
+    if (strstr(l->code, "adjust"))
+        return; /* a script moves the pillars itself */
     for (size_t i = 0; i < d->objective_count; i++) {
         const sim_objective_def *o = &d->objectives[i];
         if (o->kind != SIM_OBJ_PILLAR_MIN)

@@ -10,9 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Without security.txt (RFC 9116) a researcher spends two days finding
- * someone to tell. */
-#define NO_SECURITY_TXT_DELAY (2 * SIM_TICKS_PER_DAY)
 /* A breach not disclosed within 72 hours of its discovery is concealed
  * (the GDPR's notification window). */
 #define NOTIFY_WINDOW 72
@@ -41,7 +38,7 @@ int sim_report_add(sim_world *w, const sim_report_def *d, bw_err *err)
     r->vuln = v;
     r->at = d->at;
     r->deadline_ticks = d->deadline_ticks;
-    r->arrives_at = d->at + (w->def.security_txt ? 0 : NO_SECURITY_TXT_DELAY);
+    r->arrives_at = d->at + (w->def.security_txt ? 0 : SIM_REPORT_DELAY_NO_SECURITY_TXT);
     if (r->arrives_at <= w->tick)
         r->arrives_at = w->tick + 1;
     r->deadline = -1;

@@ -25,6 +25,9 @@
 #include "bulwark/error.h"
 
 #define SIM_TICKS_PER_DAY 24
+/* Without security.txt (RFC 9116) a researcher spends two days finding
+ * someone to tell: a report arrives this many ticks after its `at`. */
+#define SIM_REPORT_DELAY_NO_SECURITY_TXT (2 * SIM_TICKS_PER_DAY)
 #define SIM_STAFF_HOURS_PER_PERSON 8
 #define SIM_MAX_DAYS 365
 #define SIM_ID_MAX 48        /* longest string id, including the NUL */

@@ -105,6 +105,21 @@ static void test_capacity_nothing_raises(void **state)
     assert_int_equal(count_warnings(r.err), 0);
 }
 
+/* A reports_coordinated objective with no handle_report offered: a
+ * report that goes public before the end makes it impossible. */
+static void test_reports_nobody_may_coordinate(void **state)
+{
+    (void)state;
+    const expect want[] = {
+        { 20, "objective 'disclose' needs every report coordinated, but 'handle_report' is not "
+              "offered: report 'early' goes public by day 10 [unreachable-objective]" },
+    };
+    expect_lints("tests/fixtures/lint/unreachable-reports.lua", want, 1);
+    check("tests/fixtures/lint/reachable-reports.lua", "--werror");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_warnings(r.err), 0);
+}
+
 static void test_days_after_the_end(void **state)
 {
     (void)state;
@@ -283,6 +298,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_an_objective_nothing_offered_can_meet),
         cmocka_unit_test(test_capacity_nothing_raises),
+        cmocka_unit_test(test_reports_nobody_may_coordinate),
         cmocka_unit_test(test_days_after_the_end),
         cmocka_unit_test(test_an_asset_no_attacker_reaches),
         cmocka_unit_test(test_actions_offered_that_nothing_accepts),
