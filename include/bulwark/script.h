@@ -132,12 +132,13 @@ int script_scenario_teaches(const script_scenario *s, const char *kind, const ch
 int script_scenario_act(script_scenario *s, const sim_action_req *req, bw_err *err);
 
 /* The work a scenario's scripts may do over a whole game, in the
- * sandbox's instruction units: two full per-call budgets, about half a
- * second of CPU, so a script that spends just under the per-call budget on
- * every tick is stopped within a second, like one endless loop. Far above
- * any real story: the shipped scenarios use at most a few million (about
- * 11 000 a tick would still be allowed over a year-long game). */
-#define SCRIPT_GAME_WORK 100000000ULL
+ * sandbox's instruction units: a little more than one full per-call
+ * budget, about a third of a second of CPU, so a script that spends just
+ * under the per-call budget on every tick is stopped within a second even
+ * on a loaded machine, like one endless loop. Far above any real story:
+ * the shipped scenarios' calls use a few thousand (about 6 800 a tick
+ * would still be allowed over a year-long game). */
+#define SCRIPT_GAME_WORK 60000000ULL
 
 /* Advance one tick, running the scenario's events and callbacks. A
  * script error or a sandbox limit ends the game: BW_ESCRIPT / BW_ELIMIT
